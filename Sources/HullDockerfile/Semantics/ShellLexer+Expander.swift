@@ -1,0 +1,282 @@
+extension ShellLexer {
+    /// One pass over one input: a cursor over its scalars plus what the pass has learnt.
+    ///
+    /// Every branch consumes at least one scalar before it loops or descends, so a pass ends
+    /// on any input. Nesting depth follows `${…}` nesting in the input.
+    struct Expander {
+        private let escape: Unicode.Scalar
+        private let rawQuotes: Bool
+        private let skipUnsetEnv: Bool
+        private let processesQuotes: Bool
+        private let environment: ShellEnvironment
+        private let tracksMatches: Bool
+        private let input: [Unicode.Scalar]
+        private var position: Int
+        /// Referenced names that were set.
+        private(set) var matched: Set<String> = []
+        /// Referenced names that were unset.
+        private(set) var unmatched: Set<String> = []
+
+        init(lexer: ShellLexer, input: String, environment: ShellEnvironment, tracksMatches: Bool) {
+            escape = Unicode.Scalar(lexer.escapeToken.rawValue)
+            rawQuotes = lexer.rawQuotes
+            skipUnsetEnv = lexer.skipUnsetEnv
+            processesQuotes = !lexer.skipProcessQuotes
+            self.environment = environment
+            self.tracksMatches = tracksMatches
+            self.input = Array(input.unicodeScalars)
+            // Go's text/scanner, which BuildKit reads the word with, drops a leading byte order mark.
+            position = self.input.first == "\u{FEFF}" ? 1 : 0
+        }
+
+        private var peek: Unicode.Scalar? { position < input.count ? input[position] : nil }
+
+        private mutating func next() -> Unicode.Scalar? {
+            guard position < input.count else { return nil }
+            position += 1
+            return input[position - 1]
+        }
+
+        /// Expands up to `stop` (consumed) or, when `stop` is nil, to the end of the input.
+        /// Returns nil when the input ends before `stop`.
+        mutating func expand(
+            until stop: Unicode.Scalar?, rawEscapes: Bool, words: inout WordSplitter?
+        ) throws(Reason) -> String? {
+            var result = String.UnicodeScalarView()
+            while let scalar = peek {
+                if scalar == stop {
+                    position += 1
+                    return String(result)
+                }
+                if scalar == "$" {
+                    let value = try dollar()
+                    result.append(contentsOf: value.unicodeScalars)
+                    words?.addExpansion(value)
+                    continue
+                }
+                if processesQuotes && (scalar == "'" || scalar == "\"") {
+                    let value = scalar == "'" ? try singleQuoted() : try doubleQuoted(rawEscapes: rawEscapes)
+                    result.append(contentsOf: value.unicodeScalars)
+                    words?.addQuoted(value)
+                    continue
+                }
+                position += 1
+                guard scalar == escape else {
+                    result.append(scalar)
+                    words?.addUnquoted(scalar)
+                    continue
+                }
+                if rawEscapes {
+                    result.append(scalar)
+                    words?.addLiteral(scalar)
+                }
+                // A lone escape token at the end is dropped (or kept, when raw).
+                guard let escaped = next() else { break }
+                result.append(escaped)
+                words?.addLiteral(escaped)
+            }
+            return stop == nil ? String(result) : nil
+        }
+
+        /// A nested expansion up to `stop`. Running out of input, or failing anywhere once the
+        /// input is exhausted, is reported as `reason`, as BuildKit does.
+        private mutating func expandNested(
+            until stop: Unicode.Scalar, rawEscapes: Bool, orElse reason: Reason
+        ) throws(Reason) -> String {
+            var noWords: WordSplitter? = nil
+            do throws(Reason) {
+                if let word = try expand(until: stop, rawEscapes: rawEscapes, words: &noWords) { return word }
+            } catch {
+                if peek != nil { throw error }
+            }
+            throw reason
+        }
+
+        private mutating func singleQuoted() throws(Reason) -> String {
+            position += 1
+            guard let close = input[position...].firstIndex(of: "'") else {
+                position = input.count
+                throw .unterminatedSingleQuote
+            }
+            var text = String.UnicodeScalarView(input[position..<close])
+            if rawQuotes {
+                text.insert("'", at: text.startIndex)
+                text.append("'")
+            }
+            position = close + 1
+            return String(text)
+        }
+
+        private mutating func doubleQuoted(rawEscapes: Bool) throws(Reason) -> String {
+            position += 1
+            var text = String.UnicodeScalarView()
+            if rawQuotes { text.append("\"") }
+            while true {
+                guard let scalar = peek else { throw .unterminatedDoubleQuote }
+                if scalar == "\"" {
+                    position += 1
+                    if rawQuotes { text.append("\"") }
+                    return String(text)
+                }
+                if scalar == "$" {
+                    text.append(contentsOf: try dollar().unicodeScalars)
+                    continue
+                }
+                position += 1
+                guard scalar == escape else {
+                    text.append(scalar)
+                    continue
+                }
+                if rawEscapes { text.append(scalar) }
+                guard let following = peek else { continue }
+                // Only `"`, `$` and the escape token itself can be escaped; before anything
+                // else the token is literal (and, when raw, therefore appears twice).
+                if following == "\"" || following == "$" || following == escape {
+                    position += 1
+                    text.append(following)
+                } else {
+                    text.append(scalar)
+                }
+            }
+        }
+
+        private mutating func dollar() throws(Reason) -> String {
+            position += 1
+            guard peek == "{" else {
+                let name = parameterName()
+                if name.isEmpty { return "$" }
+                if let value = lookUp(name) { return value }
+                return skipUnsetEnv ? "$" + name : ""
+            }
+            position += 1
+            switch peek {
+            case nil: throw .missingClosingBrace
+            case "{", "}", ":": throw .badSubstitution
+            default: break
+            }
+            let name = parameterName()
+            let operation = next()
+            var modifier = Self.text(of: operation)
+            switch operation {
+            case "}":
+                if let value = lookUp(name) { return value }
+                return skipUnsetEnv ? "${\(name)}" : ""
+            case ":", "+", "-", "?", "#", "%":
+                var kind = operation
+                let emptyIsUnset = operation == ":"
+                if emptyIsUnset {
+                    kind = next()
+                    modifier += Self.text(of: kind)
+                }
+                let trims = kind == "#" || kind == "%"
+                if emptyIsUnset && trims { throw .unsupportedModifier(modifier) }
+                var word = try expandNested(until: "}", rawEscapes: trims, orElse: .missingClosingBrace)
+                let value = lookUp(name)
+                if skipUnsetEnv && value == nil { return "${\(name)\(modifier)\(word)}" }
+                let isNull = value == nil || (emptyIsUnset && value == "")
+                switch kind {
+                case "-":
+                    return isNull ? word : value ?? ""
+                case "+":
+                    return isNull ? "" : word
+                case "?":
+                    guard let value else {
+                        throw .unsetParameter(name: name, message: word.isEmpty ? "is not allowed to be unset" : word)
+                    }
+                    if isNull {
+                        throw .emptyParameter(name: name, message: word.isEmpty ? "is not allowed to be empty" : word)
+                    }
+                    return value
+                case "#", "%":
+                    let longest = word.unicodeScalars.first == kind
+                    if longest { word.unicodeScalars.removeFirst() }
+                    return kind == "%"
+                        ? try ShellPattern.removingSuffix(word, from: value ?? "", longest: longest)
+                        : try ShellPattern.removingPrefix(word, from: value ?? "", longest: longest)
+                default:
+                    throw .unsupportedModifier(modifier)
+                }
+            case "/":
+                let replacesAll = peek == "/"
+                if replacesAll { position += 1 }
+                let pattern = try expandNested(until: "/", rawEscapes: true, orElse: .missingPatternSeparator)
+                let replacement = try expandNested(until: "}", rawEscapes: true, orElse: .missingClosingBrace)
+                let value = lookUp(name)
+                if skipUnsetEnv && value == nil { return "${\(name)/\(pattern)/\(replacement)}" }
+                return try ShellPattern.replacing(pattern, with: replacement, in: value ?? "", all: replacesAll)
+            default:
+                throw .unsupportedModifier(modifier)
+            }
+        }
+
+        /// A parameter name: a run of digits, one special parameter, or letters, digits and `_`.
+        private mutating func parameterName() -> String {
+            var name = String.UnicodeScalarView()
+            while let scalar = peek {
+                if name.isEmpty && Self.isDigit(scalar) {
+                    while let digit = peek, Self.isDigit(digit) {
+                        name.append(digit)
+                        position += 1
+                    }
+                    break
+                }
+                if name.isEmpty && Self.isSpecialParameter(scalar) {
+                    position += 1
+                    return String(scalar)
+                }
+                guard Self.isLetter(scalar) || Self.isDigit(scalar) || scalar == "_" else { break }
+                name.append(scalar)
+                position += 1
+            }
+            return String(name)
+        }
+
+        private mutating func lookUp(_ name: String) -> String? {
+            let value = environment[name]
+            if tracksMatches {
+                if value == nil { unmatched.insert(name) } else { matched.insert(name) }
+            }
+            return value
+        }
+
+        /// The modifier text BuildKit prints: the scalar, or U+FFFD for the end of the input.
+        private static func text(of scalar: Unicode.Scalar?) -> String {
+            String(scalar ?? "\u{FFFD}")
+        }
+
+        private static func isSpecialParameter(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "@", "*", "#", "?", "-", "$", "!", "0": true
+            default: false
+            }
+        }
+
+        /// Go's `unicode.IsDigit`: general category Nd.
+        static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.isASCII { return scalar >= "0" && scalar <= "9" }
+            return scalar.properties.generalCategory == .decimalNumber
+        }
+
+        /// Go's `unicode.IsLetter`: general category L.
+        static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.isASCII { return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+            default: return false
+            }
+        }
+
+        /// Go's `unicode.IsSpace`: the Unicode White_Space property.
+        static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
+    }
+}
+
+extension ShellLexer {
+    /// Shorthand inside the lexer for the public failure reasons.
+    typealias Reason = ShellLexerError.Reason
+}
