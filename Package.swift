@@ -5,6 +5,8 @@ let package = Package(
     name: "Hull",
     platforms: [.macOS(.v14)],
     products: [
+        .executable(name: "hull", targets: ["hull"]),
+        .library(name: "Hull", targets: ["Hull"]),
         .library(name: "HullCore", targets: ["HullCore"]),
         .library(name: "HullDockerfile", targets: ["HullDockerfile"]),
     ],
@@ -14,8 +16,14 @@ let package = Package(
     targets: [
         .target(name: "HullCore"),
         .target(name: "HullDockerfile", dependencies: ["HullCore"]),
+        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile"]),
+        .executableTarget(
+            name: "hull",
+            dependencies: ["Hull", "HullCore", "HullDockerfile", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .target(name: "HullTestSupport", dependencies: ["HullCore"]),
         .testTarget(name: "HullCoreTests", dependencies: ["HullCore", "HullTestSupport"]),
         .testTarget(name: "HullDockerfileTests", dependencies: ["HullDockerfile", "HullTestSupport"]),
+        .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),
     ]
 )

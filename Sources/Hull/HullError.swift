@@ -1,0 +1,20 @@
+/// Why Hull could not do its job (as opposed to findings about the input, which are diagnostics).
+public enum HullError: Error, Equatable, CustomStringConvertible {
+    /// A named file does not exist.
+    case fileNotFound(String)
+    /// A file was expected but a folder was given.
+    case isDirectory(String)
+    /// A file exists but cannot be read.
+    case unreadable(String, String)
+    /// Arguments that do not fit together.
+    case usage(String)
+
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path): "\(path): no such file; check the path, or pass - to read standard input"
+        case .isDirectory(let path): "\(path): is a folder; pass the Dockerfile inside it"
+        case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
+        case .usage(let message): message
+        }
+    }
+}
