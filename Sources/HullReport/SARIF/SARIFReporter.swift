@@ -16,7 +16,8 @@ import HullCore
 ///   the same in every run. `deprecatedIds` is not used: it is meant for identifiers the same
 ///   tool used before, not for other tools' names.
 /// - Locations are relative to `%SRCROOT%` (recorded in `originalUriBaseIds` when the source
-///   root is known); regions count UTF-16 code units (`columnKind`). Context paths point at
+///   root is known); regions count UTF-16 code units (`columnKind`). GitHub resolves relative
+///   URIs against the repository root, so the source root should be the repository root. Context paths point at
 ///   the file without a region. Image findings have no file in the repository; GitHub rejects
 ///   results without a physical location, so they point at the percent-encoded image
 ///   reference (and path inside it), with a logical location naming image, layer and path.
