@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Hull", targets: ["Hull"]),
         .library(name: "HullCore", targets: ["HullCore"]),
         .library(name: "HullDockerfile", targets: ["HullDockerfile"]),
+        .library(name: "HullReport", targets: ["HullReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -16,14 +17,16 @@ let package = Package(
     targets: [
         .target(name: "HullCore"),
         .target(name: "HullDockerfile", dependencies: ["HullCore"]),
-        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile"]),
+        .target(name: "HullReport", dependencies: ["HullCore"]),
+        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullReport"]),
         .executableTarget(
             name: "hull",
-            dependencies: ["Hull", "HullCore", "HullDockerfile", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Hull", "HullCore", "HullDockerfile", "HullReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HullTestSupport", dependencies: ["HullCore"]),
         .testTarget(name: "HullCoreTests", dependencies: ["HullCore", "HullTestSupport"]),
         .testTarget(name: "HullDockerfileTests", dependencies: ["HullDockerfile", "HullTestSupport"]),
+        .testTarget(name: "HullReportTests", dependencies: ["HullReport", "HullTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),
     ]
 )
