@@ -3,11 +3,11 @@ import Foundation
 /// BuildKit's own parser, through `shared/oracle/dockerfile_oracle.py` and the PyPI package
 /// `dockerfile` (BuildKit v0.12.5), for differential tests.
 public enum Oracle {
-    /// A Python interpreter that can `import dockerfile`: `$HULL_ORACLE_PYTHON`, else the
+    /// A Python interpreter that can `import dockerfile`: `$HULL_PYTHON`, else the
     /// repository's `.venv-test`. Nil when neither works.
     public static let python: String? = {
         var candidates: [String] = []
-        if let explicit = ProcessInfo.processInfo.environment["HULL_ORACLE_PYTHON"], !explicit.isEmpty { candidates.append(explicit) }
+        if let explicit = ProcessInfo.processInfo.environment["HULL_PYTHON"], !explicit.isEmpty { candidates.append(explicit) }
         candidates.append(SharedData.packageRoot.appendingPathComponent(".venv-test/bin/python").path)
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
             let process = Process()
@@ -26,7 +26,7 @@ public enum Oracle {
     public static var isAvailable: Bool { python != nil && SharedData.root != nil }
 
     /// The message shown when it cannot.
-    public static let missingMessage = "BuildKit oracle not available: run scripts/test (it installs PyPI `dockerfile` into .venv-test) or set HULL_ORACLE_PYTHON"
+    public static let missingMessage = "BuildKit oracle not available: run scripts/test (it installs PyPI `dockerfile` into .venv-test) or set HULL_PYTHON"
 
     /// One instruction as the oracle reports it.
     public struct Instruction: Decodable, Sendable {

