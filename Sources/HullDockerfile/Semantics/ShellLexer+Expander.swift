@@ -163,8 +163,8 @@ extension ShellLexer {
         }
 
         // `expand` → `dollar` → `braced` → `modified` / `substituted` → `expandNested` →
-        // `expand` recurse once per nested `${…}`. They keep few locals and leave the work to
-        // helpers, so a level costs about 1 KiB of stack optimised (4 KiB unoptimised), and
+        // `expand` recurse once per nested `${…}`. They keep few locals and hand the work to
+        // non-recursive functions, so a level costs about 1 KiB of stack optimised (4 KiB unoptimised), and
         // `braced` stops at `ShellLexer.maximumNesting`.
 
         private mutating func dollar() throws(Reason) -> String {
