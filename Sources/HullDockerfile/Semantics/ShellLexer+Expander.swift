@@ -12,6 +12,8 @@ extension ShellLexer {
         private let tracksMatches: Bool
         private let input: [Unicode.Scalar]
         private var position: Int
+        /// How many `${` are open.
+        private var nesting = 0
         /// Referenced names that were set.
         private(set) var matched: Set<String> = []
         /// Referenced names that were unset.
@@ -43,39 +45,59 @@ extension ShellLexer {
             until stop: Unicode.Scalar?, rawEscapes: Bool, words: inout WordSplitter?
         ) throws(Reason) -> String? {
             var result = String.UnicodeScalarView()
-            while let scalar = peek {
-                if scalar == stop {
+            while position < input.count {
+                switch role(of: input[position], stop: stop) {
+                case .stop:
                     position += 1
                     return String(result)
-                }
-                if scalar == "$" {
+                case .dollar:
                     let value = try dollar()
                     result.append(contentsOf: value.unicodeScalars)
                     words?.addExpansion(value)
-                    continue
-                }
-                if processesQuotes && (scalar == "'" || scalar == "\"") {
-                    let value = scalar == "'" ? try singleQuoted() : try doubleQuoted(rawEscapes: rawEscapes)
+                case .singleQuote:
+                    let value = try singleQuoted()
                     result.append(contentsOf: value.unicodeScalars)
                     words?.addQuoted(value)
-                    continue
+                case .doubleQuote:
+                    let value = try doubleQuoted(rawEscapes: rawEscapes)
+                    result.append(contentsOf: value.unicodeScalars)
+                    words?.addQuoted(value)
+                case .text:
+                    consumeText(rawEscapes: rawEscapes, into: &result, words: &words)
                 }
-                position += 1
-                guard scalar == escape else {
-                    result.append(scalar)
-                    words?.addUnquoted(scalar)
-                    continue
-                }
-                if rawEscapes {
-                    result.append(scalar)
-                    words?.addLiteral(scalar)
-                }
-                // A lone escape token at the end is dropped (or kept, when raw).
-                guard let escaped = next() else { break }
-                result.append(escaped)
-                words?.addLiteral(escaped)
             }
             return stop == nil ? String(result) : nil
+        }
+
+        private enum Role {
+            case stop, dollar, singleQuote, doubleQuote, text
+        }
+
+        private func role(of scalar: Unicode.Scalar, stop: Unicode.Scalar?) -> Role {
+            if scalar == stop { return .stop }
+            if scalar == "$" { return .dollar }
+            if processesQuotes && scalar == "'" { return .singleQuote }
+            if processesQuotes && scalar == "\"" { return .doubleQuote }
+            return .text
+        }
+
+        /// One unquoted scalar, or an escape token and the scalar it escapes. A lone escape
+        /// token at the end is dropped (or kept, when raw).
+        private mutating func consumeText(rawEscapes: Bool, into result: inout String.UnicodeScalarView, words: inout WordSplitter?) {
+            let scalar = input[position]
+            position += 1
+            guard scalar == escape else {
+                result.append(scalar)
+                words?.addUnquoted(scalar)
+                return
+            }
+            if rawEscapes {
+                result.append(scalar)
+                words?.addLiteral(scalar)
+            }
+            guard let escaped = next() else { return }
+            result.append(escaped)
+            words?.addLiteral(escaped)
         }
 
         /// A nested expansion up to `stop`. Running out of input, or failing anywhere once the
@@ -140,15 +162,33 @@ extension ShellLexer {
             }
         }
 
+        // `expand` → `dollar` → `braced` → `modified` / `substituted` → `expandNested` →
+        // `expand` recurse once per nested `${…}`. They keep few locals and hand the work to
+        // non-recursive functions, so a level costs about 1 KiB of stack optimised (4 KiB unoptimised), and
+        // `braced` stops at `ShellLexer.maximumNesting`.
+
         private mutating func dollar() throws(Reason) -> String {
             position += 1
-            guard peek == "{" else {
-                let name = parameterName()
-                if name.isEmpty { return "$" }
-                if let value = lookUp(name) { return value }
-                return skipUnsetEnv ? "$" + name : ""
+            if peek == "{" {
+                position += 1
+                return try braced()
             }
-            position += 1
+            return simpleParameter()
+        }
+
+        /// `$NAME`, or a lone `$` when no name follows.
+        private mutating func simpleParameter() -> String {
+            let name = parameterName()
+            if name.isEmpty { return "$" }
+            if let value = lookUp(name) { return value }
+            return skipUnsetEnv ? "$" + name : ""
+        }
+
+        /// After `${`.
+        private mutating func braced() throws(Reason) -> String {
+            guard nesting < ShellLexer.maximumNesting else { throw .nestingTooDeep(limit: ShellLexer.maximumNesting) }
+            nesting += 1
+            defer { nesting -= 1 }
             switch peek {
             case nil: throw .missingClosingBrace
             case "{", "}", ":": throw .badSubstitution
@@ -156,57 +196,89 @@ extension ShellLexer {
             }
             let name = parameterName()
             let operation = next()
-            var modifier = Self.text(of: operation)
-            switch operation {
-            case "}":
-                if let value = lookUp(name) { return value }
-                return skipUnsetEnv ? "${\(name)}" : ""
-            case ":", "+", "-", "?", "#", "%":
-                var kind = operation
-                let emptyIsUnset = operation == ":"
-                if emptyIsUnset {
-                    kind = next()
-                    modifier += Self.text(of: kind)
-                }
-                let trims = kind == "#" || kind == "%"
-                if emptyIsUnset && trims { throw .unsupportedModifier(modifier) }
-                var word = try expandNested(until: "}", rawEscapes: trims, orElse: .missingClosingBrace)
-                let value = lookUp(name)
-                if skipUnsetEnv && value == nil { return "${\(name)\(modifier)\(word)}" }
-                let isNull = value == nil || (emptyIsUnset && value == "")
-                switch kind {
-                case "-":
-                    return isNull ? word : value ?? ""
-                case "+":
-                    return isNull ? "" : word
-                case "?":
-                    guard let value else {
-                        throw .unsetParameter(name: name, message: word.isEmpty ? "is not allowed to be unset" : word)
-                    }
-                    if isNull {
-                        throw .emptyParameter(name: name, message: word.isEmpty ? "is not allowed to be empty" : word)
-                    }
-                    return value
-                case "#", "%":
-                    let longest = word.unicodeScalars.first == kind
-                    if longest { word.unicodeScalars.removeFirst() }
-                    return kind == "%"
-                        ? try ShellPattern.removingSuffix(word, from: value ?? "", longest: longest)
-                        : try ShellPattern.removingPrefix(word, from: value ?? "", longest: longest)
-                default:
-                    throw .unsupportedModifier(modifier)
-                }
-            case "/":
-                let replacesAll = peek == "/"
-                if replacesAll { position += 1 }
-                let pattern = try expandNested(until: "/", rawEscapes: true, orElse: .missingPatternSeparator)
-                let replacement = try expandNested(until: "}", rawEscapes: true, orElse: .missingClosingBrace)
-                let value = lookUp(name)
-                if skipUnsetEnv && value == nil { return "${\(name)/\(pattern)/\(replacement)}" }
-                return try ShellPattern.replacing(pattern, with: replacement, in: value ?? "", all: replacesAll)
-            default:
-                throw .unsupportedModifier(modifier)
+            switch Self.braceOperation(operation) {
+            case .close: return plainParameter(name)
+            case .modifier: return try modified(name, operation: operation)
+            case .substitution: return try substituted(name)
+            case .unsupported: throw .unsupportedModifier(Self.text(of: operation))
             }
+        }
+
+        private enum BraceOperation {
+            case close, modifier, substitution, unsupported
+        }
+
+        private static func braceOperation(_ scalar: Unicode.Scalar?) -> BraceOperation {
+            switch scalar {
+            case "}": .close
+            case ":", "+", "-", "?", "#", "%": .modifier
+            case "/": .substitution
+            default: .unsupported
+            }
+        }
+
+        /// `${NAME}`.
+        private mutating func plainParameter(_ name: String) -> String {
+            if let value = lookUp(name) { return value }
+            return skipUnsetEnv ? "${\(name)}" : ""
+        }
+
+        /// `${NAME<modifier>word}` for the modifiers `- + ? # %`, optionally after `:`.
+        private mutating func modified(_ name: String, operation: Unicode.Scalar?) throws(Reason) -> String {
+            let emptyIsUnset = operation == ":"
+            let kind = emptyIsUnset ? next() : operation
+            let trims = kind == "#" || kind == "%"
+            if emptyIsUnset && trims { throw .unsupportedModifier(Self.modifierText(operation, kind)) }
+            let word = try expandNested(until: "}", rawEscapes: trims, orElse: .missingClosingBrace)
+            return try applyModifier(name: name, operation: operation, kind: kind, word: word)
+        }
+
+        private mutating func applyModifier(
+            name: String, operation: Unicode.Scalar?, kind: Unicode.Scalar?, word: String
+        ) throws(Reason) -> String {
+            let emptyIsUnset = operation == ":"
+            let value = lookUp(name)
+            if skipUnsetEnv && value == nil { return "${\(name)\(Self.modifierText(operation, kind))\(word)}" }
+            let isNull = value == nil || (emptyIsUnset && value == "")
+            switch kind {
+            case "-":
+                return isNull ? word : value ?? ""
+            case "+":
+                return isNull ? "" : word
+            case "?":
+                guard let value else {
+                    throw .unsetParameter(name: name, message: word.isEmpty ? "is not allowed to be unset" : word)
+                }
+                if isNull {
+                    throw .emptyParameter(name: name, message: word.isEmpty ? "is not allowed to be empty" : word)
+                }
+                return value
+            case "#", "%":
+                var pattern = word
+                let longest = pattern.unicodeScalars.first == kind
+                if longest { pattern.unicodeScalars.removeFirst() }
+                return kind == "%"
+                    ? try ShellPattern.removingSuffix(pattern, from: value ?? "", longest: longest)
+                    : try ShellPattern.removingPrefix(pattern, from: value ?? "", longest: longest)
+            default:
+                throw .unsupportedModifier(Self.modifierText(operation, kind))
+            }
+        }
+
+        /// `${NAME/pattern/replacement}` and `${NAME//pattern/replacement}`.
+        private mutating func substituted(_ name: String) throws(Reason) -> String {
+            let replacesAll = peek == "/"
+            if replacesAll { position += 1 }
+            let pattern = try expandNested(until: "/", rawEscapes: true, orElse: .missingPatternSeparator)
+            let replacement = try expandNested(until: "}", rawEscapes: true, orElse: .missingClosingBrace)
+            return try applySubstitution(name: name, pattern: pattern, replacement: replacement, all: replacesAll)
+        }
+
+        private mutating func applySubstitution(name: String, pattern: String, replacement: String, all: Bool) throws(Reason) -> String {
+            let value = lookUp(name)
+            // BuildKit writes the unexpanded form back with one `/`, even for `//`.
+            if skipUnsetEnv && value == nil { return "${\(name)/\(pattern)/\(replacement)}" }
+            return try ShellPattern.replacing(pattern, with: replacement, in: value ?? "", all: all)
         }
 
         /// A parameter name: a run of digits, one special parameter, or letters, digits and `_`.
@@ -242,6 +314,11 @@ extension ShellLexer {
         /// The modifier text BuildKit prints: the scalar, or U+FFFD for the end of the input.
         private static func text(of scalar: Unicode.Scalar?) -> String {
             String(scalar ?? "\u{FFFD}")
+        }
+
+        /// The modifier as written: the operation, then the scalar after a `:`.
+        private static func modifierText(_ operation: Unicode.Scalar?, _ kind: Unicode.Scalar?) -> String {
+            operation == ":" ? text(of: operation) + text(of: kind) : text(of: operation)
         }
 
         private static func isSpecialParameter(_ scalar: Unicode.Scalar) -> Bool {

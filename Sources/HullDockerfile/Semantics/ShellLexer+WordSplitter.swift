@@ -5,6 +5,11 @@ extension ShellLexer {
     /// space already kept), where it stays in the word so `<< EOF` reads as one heredoc
     /// marker. Quoted and escaped text never splits. Empty words, such as a lone `""`, are
     /// dropped.
+    ///
+    /// Only the outermost level collects words. The Go lexer (since its allocation rework)
+    /// resets one shared word buffer whenever it enters a nested `${NAME:-…}` or
+    /// `${NAME/…/…}`, which drops the text before it in the same word (`80${P:-/tcp}` splits
+    /// to `/tcp`); Hull keeps that text.
     struct WordSplitter {
         private var words: [String] = []
         private var current = String.UnicodeScalarView()

@@ -19,7 +19,8 @@
 /// heredoc marker `<< EOF` is one word.
 ///
 /// The lexer works on Unicode scalars (Go's runes), never loops or recurses without
-/// consuming input, and keeps pattern matching linear in the value for each match attempt.
+/// consuming input, keeps pattern matching linear in the value for each match attempt, and
+/// rejects `${…}` nested deeper than ``maximumNesting`` (the one place it parts from BuildKit).
 public struct ShellLexer: Sendable, Hashable {
     /// The character that escapes the next one, from the Dockerfile's `# escape=` directive.
     public var escapeToken: EscapeToken
@@ -32,6 +33,11 @@ public struct ShellLexer: Sendable, Hashable {
     public var skipUnsetEnv: Bool
     /// Treat quotes as ordinary characters (BuildKit `SkipProcessQuotes`).
     public var skipProcessQuotes: Bool
+
+    /// How deeply `${…}` may nest, as in `${A:-${B:-x}}` (depth 2). BuildKit has no limit;
+    /// Hull stops here, far beyond any real Dockerfile, so that hostile input cannot exhaust
+    /// the stack, and reports ``ShellLexerError/Reason/nestingTooDeep(limit:)``.
+    public static let maximumNesting = 64
 
     /// A lexer with BuildKit's defaults: every option off.
     public init(escapeToken: EscapeToken = .backslash) {

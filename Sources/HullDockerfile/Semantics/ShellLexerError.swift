@@ -31,6 +31,9 @@ public enum ShellLexerError: Error, Sendable, Hashable, CustomStringConvertible 
         /// A `#`, `%` or `/` pattern that does not compile; `pattern` is the text BuildKit
         /// compiled (reversed for `%`), `detail` the compiler's complaint.
         case invalidPattern(pattern: String, detail: String)
+        /// `${…}` nested deeper than ``ShellLexer/maximumNesting``. Hull's own limit: BuildKit
+        /// has none, so this message is not BuildKit's.
+        case nestingTooDeep(limit: Int)
 
         /// BuildKit's message for this failure, without the `failed to process` prefix.
         public var description: String {
@@ -43,6 +46,7 @@ public enum ShellLexerError: Error, Sendable, Hashable, CustomStringConvertible 
             case .unsupportedModifier(let modifier): "unsupported modifier (\(modifier)) in substitution"
             case .unsetParameter(let name, let message), .emptyParameter(let name, let message): "\(name): \(message)"
             case .invalidPattern(let pattern, let detail): "invalid pattern (\(pattern)) in substitution: \(detail)"
+            case .nestingTooDeep(let limit): "syntax error: substitutions nested more than \(limit) deep"
             }
         }
     }
