@@ -10,15 +10,20 @@ let package = Package(
         .library(name: "HullCore", targets: ["HullCore"]),
         .library(name: "HullDockerfile", targets: ["HullDockerfile"]),
         .library(name: "HullReport", targets: ["HullReport"]),
+        .library(name: "HullLint", targets: ["HullLint"]),
+        .library(name: "HullRules", targets: ["HullRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .target(name: "HullCore"),
         .target(name: "HullDockerfile", dependencies: ["HullCore"]),
         .target(name: "HullReport", dependencies: ["HullCore"]),
-        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullReport"]),
+        .target(name: "HullLint", dependencies: ["HullCore", "HullDockerfile", .product(name: "Yams", package: "Yams")]),
+        .target(name: "HullRules", dependencies: ["HullCore", "HullDockerfile", "HullLint"]),
+        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullReport", "HullLint", "HullRules"]),
         .executableTarget(
             name: "hull",
             dependencies: ["Hull", "HullCore", "HullDockerfile", "HullReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -27,6 +32,7 @@ let package = Package(
         .testTarget(name: "HullCoreTests", dependencies: ["HullCore", "HullTestSupport"]),
         .testTarget(name: "HullDockerfileTests", dependencies: ["HullDockerfile", "HullTestSupport"]),
         .testTarget(name: "HullReportTests", dependencies: ["HullReport", "HullTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "HullLintTests", dependencies: ["HullLint", "HullRules", "HullTestSupport"]),
         .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),
     ]
 )

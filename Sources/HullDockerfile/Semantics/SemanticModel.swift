@@ -63,7 +63,7 @@ public struct SemanticModel: Sendable {
                 for (name, value) in finalScopes[parent.index].env.sorted(by: { $0.key < $1.key }) { scope.setEnv(name, value: value) }
                 dependencies.append(StageDependency(kind: .base, stage: stage.index, instruction: stage.fromIndex, target: parent.index, reference: text, range: stage.from.image.range))
             } else {
-                base = .image(text: text)
+                base = .image(text: text, reference: try? ImageReference.parse(text))
             }
             bases.append(base)
 

@@ -4,8 +4,8 @@ public enum StageBase: Sendable, Hashable {
     case scratch
     /// An earlier stage, by index.
     case stage(Int)
-    /// An image, by its expanded reference text.
-    case image(text: String)
+    /// An image, with its reference when the expanded text parses.
+    case image(text: String, reference: ImageReference?)
     /// The image text could not be expanded or is empty.
     case unresolved(text: String)
 }

@@ -1,0 +1,62 @@
+import HullCore
+import HullDockerfile
+
+/// Runs rules over analysed Dockerfiles and applies configuration and suppressions.
+public struct Linter: Sendable {
+    /// The rules that run, with their descriptions.
+    public let rules: [any DockerfileRule]
+    /// The configuration in force.
+    public let configuration: Configuration
+
+    /// The code of BuildKit parse errors, which are findings but not rules.
+    public static let parseErrorCode: RuleCode = "PS001"
+
+    /// The description used for parse errors.
+    public static let parseErrorDescription = RuleDescription(
+        code: parseErrorCode, name: "dockerfile-syntax-error",
+        summary: "BuildKit cannot parse this Dockerfile.",
+        rationale: "The build fails before any instruction runs; Hull reports BuildKit's own message at the place it points to.",
+        category: .correctness, defaultSeverity: .error, examples: [])
+
+    /// Selects the enabled rules among `available`.
+    public init(rules available: [any DockerfileRule.Type], configuration: Configuration) {
+        self.configuration = configuration
+        self.rules = available.filter { configuration.isEnabled($0.description) }.map { $0.init() }
+    }
+
+    /// The descriptions of the rules that run.
+    public var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
+
+    /// Lints one Dockerfile. Diagnostics come sorted by position, then code.
+    public func lint(_ input: AnalyzedDockerfile) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let syntax = input.dockerfile.syntax
+        let path = input.source.path
+        if let error = syntax.error {
+            diagnostics.append(Diagnostic(code: Self.parseErrorCode, name: Self.parseErrorDescription.name, severity: .error,
+                                          message: error.message, location: .file(path: path, range: error.range)))
+        }
+        let suppressions = Suppressions(syntax)
+        let starts = syntax.instructions.map(\.linesRange)
+        for rule in rules {
+            let description = type(of: rule).description
+            var sink = DiagnosticSink(rule: description, severity: configuration.severity(for: description),
+                                      options: configuration.options(for: description), path: path)
+            rule.check(input, &sink)
+            for var diagnostic in sink.diagnostics {
+                let offset = diagnostic.range?.start ?? 0
+                let instruction = starts.firstIndex { $0.contains(offset) || $0.start == offset }
+                if suppressions.suppresses(description, instruction: instruction) { continue }
+                if suppressions.buildKitChecksAreErrors, description.aliases.contains(where: { $0.tool == "buildkit" }) {
+                    diagnostic.severity = .error
+                }
+                diagnostics.append(diagnostic)
+            }
+        }
+        diagnostics.sort { lhs, rhs in
+            let l = lhs.range?.start ?? 0, r = rhs.range?.start ?? 0
+            return (l, lhs.code.rawValue, lhs.message) < (r, rhs.code.rawValue, rhs.message)
+        }
+        return diagnostics
+    }
+}
