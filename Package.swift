@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullReport", "HullLint", "HullRules"]),
         .executableTarget(
             name: "hull",
-            dependencies: ["Hull", "HullCore", "HullDockerfile", "HullReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Hull", "HullCore", "HullDockerfile", "HullReport", "HullLint", "HullRules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HullTestSupport", dependencies: ["HullCore"]),
         .testTarget(name: "HullCoreTests", dependencies: ["HullCore", "HullTestSupport"]),

@@ -2,7 +2,7 @@ import ArgumentParser
 import Hull
 
 @main
-struct HullCommand: ParsableCommand {
+struct HullCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hull",
         abstract: "Make Dockerfiles and container images lean, cached and hardened.",
@@ -11,10 +11,12 @@ struct HullCommand: ParsableCommand {
         images large and containers unsafe — with exact positions and fixes.
 
         Examples:
+          hull lint                             lint the Dockerfiles under this folder
+          hull rules                            list every rule
           hull parse Dockerfile                 show how BuildKit reads a Dockerfile
           hull parse --format json Dockerfile   the same, as JSON with exact ranges
         """,
         version: HullVersion.current,
-        subcommands: [ParseCommand.self]
+        subcommands: [LintCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
     )
 }
