@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "HullCore", targets: ["HullCore"]),
         .library(name: "HullDockerfile", targets: ["HullDockerfile"]),
         .library(name: "HullReport", targets: ["HullReport"]),
+        .library(name: "HullShell", targets: ["HullShell"]),
         .library(name: "HullLint", targets: ["HullLint"]),
         .library(name: "HullRules", targets: ["HullRules"]),
     ],
@@ -21,8 +22,9 @@ let package = Package(
         .target(name: "HullCore"),
         .target(name: "HullDockerfile", dependencies: ["HullCore"]),
         .target(name: "HullReport", dependencies: ["HullCore"]),
-        .target(name: "HullLint", dependencies: ["HullCore", "HullDockerfile", .product(name: "Yams", package: "Yams")]),
-        .target(name: "HullRules", dependencies: ["HullCore", "HullDockerfile", "HullLint"]),
+        .target(name: "HullShell", dependencies: ["HullCore"]),
+        .target(name: "HullLint", dependencies: ["HullCore", "HullDockerfile", "HullShell", .product(name: "Yams", package: "Yams")]),
+        .target(name: "HullRules", dependencies: ["HullCore", "HullDockerfile", "HullShell", "HullLint"]),
         .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullReport", "HullLint", "HullRules"]),
         .executableTarget(
             name: "hull",
@@ -32,6 +34,7 @@ let package = Package(
         .testTarget(name: "HullCoreTests", dependencies: ["HullCore", "HullTestSupport"]),
         .testTarget(name: "HullDockerfileTests", dependencies: ["HullDockerfile", "HullTestSupport"]),
         .testTarget(name: "HullReportTests", dependencies: ["HullReport", "HullTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
         .testTarget(name: "HullLintTests", dependencies: ["HullLint", "HullRules", "HullTestSupport"]),
         .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),
     ]

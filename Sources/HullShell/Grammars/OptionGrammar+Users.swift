@@ -1,0 +1,73 @@
+extension OptionGrammar {
+    /// `useradd` (shadow-utils, useradd(8)).
+    public static let useradd = OptionGrammar(
+        name: "useradd",
+        options: [
+            .value("-b", "--base-dir"),
+            .value("-c", "--comment"),
+            .value("-d", "--home-dir", "--home"),
+            .flag("-D", "--defaults"),
+            .value("-e", "--expiredate"),
+            .value("-f", "--inactive"),
+            .value("-g", "--gid"),
+            .value("-G", "--groups"),
+            .value("-k", "--skel"),
+            .value("-K", "--key"),
+            .flag("-l", "--no-log-init"),
+            .flag("-m", "--create-home"),
+            .flag("-M", "--no-create-home"),
+            .flag("-N", "--no-user-group"),
+            .flag("-o", "--non-unique"),
+            .value("-p", "--password"),
+            .flag("-r", "--system"),
+            .value("-R", "--root"),
+            .value("-P", "--prefix"),
+            .value("-s", "--shell"),
+            .value("-u", "--uid"),
+            .flag("-U", "--user-group"),
+            .value("-Z", "--selinux-user"),
+            .value("--selinux-range"),
+            .flag("-F", "--add-subids-for-system"),
+            .flag("--btrfs-subvolume-home"),
+            .flag("-h", "--help"),
+        ])
+
+    /// `adduser`: the union of Debian's adduser(8) (long options such as `--disabled-password`,
+    /// `--gecos`, `--uid`) and BusyBox's (short options: `-h DIR`, `-g GECOS`, `-s SHELL`,
+    /// `-G GROUP`, `-S`, `-D`, `-H`, `-u UID`, `-k SKEL`). Where the two clash, BusyBox's
+    /// meaning is used for the short spelling: `-h` takes a home directory and `-g` a GECOS
+    /// field.
+    public static let adduser = OptionGrammar(
+        name: "adduser",
+        options: [
+            .flag("--system", "-S"),
+            .value("--home", "-h"),
+            .value("--shell", "-s"),
+            .flag("--no-create-home", "-H"),
+            .value("--uid", "-u"),
+            .value("--gid"),
+            .flag("--group"),
+            .value("--ingroup", "-G"),
+            .flag("--disabled-password", "-D"),
+            .flag("--disabled-login"),
+            .value("--gecos", "-g"),
+            .value("--comment", "-c"),
+            .value("-k", "--skel"),
+            .flag("--quiet", "-q"),
+            .flag("--debug", "-d"),
+            .flag("--verbose"),
+            .value("--firstuid"),
+            .value("--lastuid"),
+            .value("--firstgid"),
+            .value("--lastgid"),
+            .flag("--add-extra-groups", "--add_extra_groups"),
+            .value("--conf"),
+            .flag("--force-badname", "--allow-badname"),
+            .flag("--allow-all-names"),
+            .flag("--encrypt-home"),
+            .flag("--extrausers"),
+            .value("--key"),
+            .flag("--help"),
+            .flag("--version"),
+        ])
+}
