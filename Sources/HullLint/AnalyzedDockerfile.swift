@@ -1,5 +1,6 @@
 import HullCore
 import HullDockerfile
+import HullShell
 
 /// What rules see: the typed Dockerfile, its semantics (scopes, expansions, stage graph),
 /// the build context when known, and the global configuration.
@@ -12,6 +13,8 @@ public struct AnalyzedDockerfile: Sendable {
     public let context: BuildContextView?
     /// The configuration in force.
     public let configuration: Configuration
+    /// The shell scripts of RUN, shell-form CMD/ENTRYPOINT and HEALTHCHECK, by instruction index.
+    public let scripts: [Int: InstructionScripts]
 
     /// Analyses `dockerfile`.
     public init(_ dockerfile: Dockerfile, context: BuildContextView? = nil, configuration: Configuration = Configuration(), options: BuildOptions = BuildOptions()) {
@@ -19,7 +22,41 @@ public struct AnalyzedDockerfile: Sendable {
         self.semantics = SemanticModel(dockerfile, options: options)
         self.context = context
         self.configuration = configuration
+        var scripts: [Int: InstructionScripts] = [:]
+        var shell = ["/bin/sh", "-c"]
+        var stage: Int?
+        for instruction in dockerfile.instructions {
+            if instruction.stageIndex != stage {
+                stage = instruction.stageIndex
+                shell = ["/bin/sh", "-c"]
+                if let index = stage, case .stage(let parent) = semantics.bases[index], let inherited = Self.finalShell(of: parent, in: dockerfile) {
+                    shell = inherited
+                }
+            }
+            if case .shell(let declared) = instruction.payload, declared.isJSON, !declared.arguments.isEmpty {
+                shell = declared.arguments.map(\.text)
+            }
+            if let parsed = InstructionScripts.make(instruction, shell: shell) { scripts[instruction.index] = parsed }
+        }
+        self.scripts = scripts
     }
+
+    /// The SHELL in force at the end of a stage (following its stage bases), nil for the default.
+    private static func finalShell(of stageIndex: Int, in dockerfile: Dockerfile) -> [String]? {
+        var current: Int? = stageIndex
+        var seen: Set<Int> = []
+        while let index = current, seen.insert(index).inserted {
+            let stage = dockerfile.stages[index]
+            for instruction in dockerfile.instructions(in: stage).reversed() {
+                if case .shell(let declared) = instruction.payload, declared.isJSON, !declared.arguments.isEmpty { return declared.arguments.map(\.text) }
+            }
+            current = dockerfile.stage(named: stage.from.image.text, before: index)?.index
+        }
+        return nil
+    }
+
+    /// The scripts of instruction `index`, if it runs any.
+    public func scripts(at index: Int) -> InstructionScripts? { scripts[index] }
 
     /// The source file.
     public var source: SourceFile { dockerfile.source }
