@@ -1,0 +1,113 @@
+import HullCore
+import HullDockerfile
+import HullLint
+import HullRules
+import Testing
+
+@Suite("Configuration and suppression")
+struct ConfigurationTests {
+    let maintainer = MaintainerInstructionRule.description
+
+    @Test("selection by code, prefix, name, alias and ALL; ignore wins")
+    func selection() {
+        for identifier in ["DF001", "DF", "df0", "maintainer-instruction", "DL4000", "MaintainerDeprecated", "CKV_DOCKER_6", "ALL"] {
+            var configuration = Configuration()
+            configuration.select = [identifier]
+            #expect(configuration.isEnabled(maintainer), "\(identifier)")
+        }
+        var configuration = Configuration()
+        configuration.select = ["SH"]
+        #expect(!configuration.isEnabled(maintainer))
+        configuration.extendSelect = ["DF001"]
+        #expect(configuration.isEnabled(maintainer))
+        configuration.ignore = ["DL4000"]
+        #expect(!configuration.isEnabled(maintainer))
+    }
+
+    @Test(".hull.yaml sets selection, severities, options and the fail level")
+    func hullYAML() throws {
+        let configuration = try ConfigurationLoader.hull("""
+        select: [DF, SH]
+        ignore:
+          - DF002
+        severity:
+          DF001: error
+        rules:
+          missing-oci-labels:
+            required: [org.opencontainers.image.source]
+        trusted-registries: ["*.example.com"]
+        fail-level: info
+        preview: true
+        """)
+        #expect(configuration.select == ["DF", "SH"])
+        #expect(configuration.ignore == ["DF002"])
+        #expect(configuration.severity(for: maintainer) == .error)
+        #expect(configuration.rules["missing-oci-labels"]?["required"]?.stringList == ["org.opencontainers.image.source"])
+        #expect(configuration.trustedRegistries == ["*.example.com"])
+        #expect(configuration.failLevel == .info)
+        #expect(configuration.preview)
+    }
+
+    @Test("an unknown key or a bad value is an error naming the key")
+    func invalid() {
+        #expect(throws: ConfigurationError.unknownKey(file: ".hull.yaml", key: "selct", known: ConfigurationLoader.hullKeys)) {
+            try ConfigurationLoader.hull("selct: [DF]")
+        }
+        #expect(throws: ConfigurationError.unknownSeverity(file: ".hull.yaml", key: "fail-level", value: "fatal")) {
+            try ConfigurationLoader.hull("fail-level: fatal")
+        }
+        #expect(throws: ConfigurationError.invalidValue(file: ".hull.yaml", key: "preview", expected: "true or false")) {
+            try ConfigurationLoader.hull("preview: maybe")
+        }
+        do {
+            _ = try ConfigurationLoader.hull("select: [DF\n")
+            Issue.record("expected a YAML error")
+        } catch {
+            #expect(error.description.hasPrefix(".hull.yaml: not valid YAML"))
+        }
+    }
+
+    @Test(".hadolint.yaml is honoured through aliases")
+    func hadolintYAML() throws {
+        let configuration = try ConfigurationLoader.hadolint("""
+        ignored: [DL3008]
+        override:
+          error: [DL4000]
+          info: [DL3059]
+        trustedRegistries: [docker.io, my.registry:5000]
+        failure-threshold: error
+        """)
+        #expect(configuration.ignore == ["DL3008"])
+        #expect(configuration.severity(for: maintainer) == .error)
+        #expect(configuration.trustedRegistries == ["docker.io", "my.registry:5000"])
+        #expect(configuration.failLevel == .error)
+    }
+
+    func findings(_ text: String) -> [Diagnostic] {
+        var configuration = Configuration()
+        configuration.select = ["DF001"]
+        return Linter(rules: BuiltinRules.all, configuration: configuration).lint(AnalyzedDockerfile(Dockerfile.parse(text), configuration: configuration))
+    }
+
+    @Test("in-file pragmas: hull and hadolint, next instruction or global; BuildKit check=skip")
+    func pragmas() {
+        #expect(findings("FROM a\nMAINTAINER x\n").count == 1)
+        #expect(findings("FROM a\n# hull ignore=DF001\nMAINTAINER x\n").isEmpty)
+        #expect(findings("FROM a\n# hadolint ignore=DL4000,DL3006\nMAINTAINER x\n").isEmpty)
+        #expect(findings("FROM a\n# hull ignore=DF001\nRUN x\nMAINTAINER x\n").count == 1, "a pragma covers only the next instruction")
+        #expect(findings("# hull global ignore=maintainer-instruction\nFROM a\nMAINTAINER x\nMAINTAINER y\n").isEmpty)
+        #expect(findings("FROM a\n# hadolint global ignore=DL4000\nMAINTAINER x\n").isEmpty)
+        #expect(findings("# check=skip=MaintainerDeprecated\nFROM a\nMAINTAINER x\n").isEmpty)
+        #expect(findings("# check=skip=all\nFROM a\nMAINTAINER x\n").isEmpty)
+        #expect(findings("# check=error=true\nFROM a\nMAINTAINER x\n").first?.severity == .error)
+    }
+
+    @Test("a file BuildKit rejects gives a PS001 finding at BuildKit's place, and rules still run")
+    func parseError() {
+        var configuration = Configuration()
+        configuration.select = ["DF001"]
+        let found = Linter(rules: BuiltinRules.all, configuration: configuration).lint(AnalyzedDockerfile(Dockerfile.parse("FROM a\nENV X\nMAINTAINER y\n")))
+        #expect(found.map(\.code.rawValue) == ["PS001", "DF001"])
+        #expect(found.first?.message == "ENV must have two arguments")
+    }
+}
