@@ -190,20 +190,18 @@ struct LineParser {
         ArgumentSyntax(value: line.text(range), range: line.fileRange(range))
     }
 
+    /// BuildKit's `parseMaybeJSON` (RUN, CMD, ENTRYPOINT, SHELL): the JSON form, else the rest as one string.
     private func maybeJSON(_ rest: Range<Int>, into result: inout InstructionSyntax) throws(Failure) {
         if rest.isEmpty { return }
-        switch JSONStringArray.parse(bytes, rest) {
-        case .array(let elements):
-            result.isJSON = true
-            result.arguments = elements.map { ArgumentSyntax(value: $0.value, range: line.fileRange($0.range)) }
-        case .notStringArray:
-            throw Failure(message: "when using JSON array syntax, arrays must be comprised of strings only")
-        case .notJSON:
-            result.arguments = [argument(rest)]
-        }
+        try jsonOr(rest, into: &result) { [argument($0)] }
     }
 
+    /// BuildKit's `parseMaybeJSONToList` (ADD, COPY, VOLUME): the JSON form, else whitespace-split words.
     private func maybeJSONToList(_ rest: Range<Int>, into result: inout InstructionSyntax) throws(Failure) {
+        try jsonOr(rest, into: &result, fallback: whitespaceSplit)
+    }
+
+    private func jsonOr(_ rest: Range<Int>, into result: inout InstructionSyntax, fallback: (Range<Int>) -> [ArgumentSyntax]) throws(Failure) {
         switch JSONStringArray.parse(bytes, rest) {
         case .array(let elements):
             result.isJSON = true
@@ -211,7 +209,7 @@ struct LineParser {
         case .notStringArray:
             throw Failure(message: "when using JSON array syntax, arrays must be comprised of strings only")
         case .notJSON:
-            result.arguments = whitespaceSplit(rest)
+            result.arguments = fallback(rest)
         }
     }
 
