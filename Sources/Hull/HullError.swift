@@ -8,6 +8,8 @@ public enum HullError: Error, Equatable, CustomStringConvertible {
     case unreadable(String, String)
     /// Arguments that do not fit together.
     case usage(String)
+    /// A file could not be written; the original is unchanged.
+    case unwritable(String, String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum HullError: Error, Equatable, CustomStringConvertible {
         case .isDirectory(let path): "\(path): is a folder; pass the Dockerfile inside it"
         case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
         case .usage(let message): message
+        case .unwritable(let path, let reason): "\(path): not written (\(reason)); the file is unchanged"
         }
     }
 }

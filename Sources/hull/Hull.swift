@@ -17,6 +17,6 @@ struct HullCommand: AsyncParsableCommand {
           hull parse --format json Dockerfile   the same, as JSON with exact ranges
         """,
         version: HullVersion.current,
-        subcommands: [LintCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
+        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
     )
 }

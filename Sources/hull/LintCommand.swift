@@ -56,9 +56,19 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Ignore configuration files.")
     var isolated = false
 
+    @Flag(name: .long, help: "Apply fixes (as `hull fix`) instead of reporting.")
+    var fix = false
+
+    @Flag(name: .long, help: "With --fix, apply unsafe fixes too.")
+    var unsafeFixes = false
+
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
+        if fix {
+            try await FixCommand.perform(paths: paths, unsafeFixes: unsafeFixes, diff: false, check: false, select: select, ignore: ignore, config: config, isolated: isolated)
+            return
+        }
         var overrides = ConfigurationOverrides()
         func split(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty } }
         if !select.isEmpty { overrides.select = split(select) }
