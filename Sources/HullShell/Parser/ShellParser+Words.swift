@@ -148,7 +148,7 @@ extension ShellParser {
                 position += 1
                 literal.begin(at: position)
             case UInt8(ascii: "[") where context == .unquoted:
-                if let close = bracketExpressionEnd(from: position) {
+                if let close = bracketExpressionEnd(from: position), !isAssignmentSubscript(wordStart: wordStart, open: position, close: close) {
                     flush()
                     let range = position..<(close + 1)
                     parts.append(WordPart(kind: .glob, range: range, fileRange: source.fileRange(range), value: source.text(range), valueStart: position))
@@ -175,6 +175,18 @@ extension ShellParser {
         }
         flush()
         return parts
+    }
+
+    /// Whether `[…]` is the subscript of an array assignment (`map[key]=value`), not a pattern.
+    private func isAssignmentSubscript(wordStart: Int, open: Int, close: Int) -> Bool {
+        guard open > wordStart else { return false }
+        let first = bytes[wordStart]
+        guard first == UInt8(ascii: "_") || Self.isLetter(first) else { return false }
+        for index in wordStart..<open where !(bytes[index] == UInt8(ascii: "_") || Self.isLetter(bytes[index]) || Self.isDigit(bytes[index])) {
+            return false
+        }
+        let after = byte(at: close + 1)
+        return after == UInt8(ascii: "=") || (after == UInt8(ascii: "+") && byte(at: close + 2) == UInt8(ascii: "="))
     }
 
     /// The index of the `]` closing a bracket expression that starts at `start`, if it closes
