@@ -252,7 +252,7 @@ extension ShellParser {
         case UInt8(ascii: "\"") where context == .unquoted || context == .parameterArgument:
             return scanDoubleQuoted(openingAt: start, prefixLength: 2)
         case UInt8(ascii: "("):
-            if byte(at: start + 2) == UInt8(ascii: "("), findArithmeticEnd(from: start + 3) != nil {
+            if byte(at: start + 2) == UInt8(ascii: "("), findArithmeticEnd(from: start + 3) != nil || arithmeticReachesEnd(from: start + 3) {
                 position = start + 3
                 let expression = scanArithmetic(from: position, opener: start..<(start + 3))
                 let range = start..<position
@@ -557,6 +557,22 @@ extension ShellParser {
             index += 1
         }
         return nil
+    }
+
+    /// Whether arithmetic starting at `start` runs to the end of input without a lone `)`.
+    func arithmeticReachesEnd(from start: Int) -> Bool {
+        var index = start
+        var nesting = 0
+        while let current = byte(at: index) {
+            if current == UInt8(ascii: "(") { nesting += 1 }
+            if current == UInt8(ascii: ")") {
+                if nesting == 0 { return false }
+                nesting -= 1
+            }
+            if current == UInt8(ascii: "\\") { index += 1 }
+            index += 1
+        }
+        return true
     }
 
     /// Reads an arithmetic expression from `start` up to its `))`, leaving `position` after
