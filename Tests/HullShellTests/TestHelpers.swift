@@ -12,7 +12,7 @@ func firstWords(_ text: String) -> [ShellWord] {
 }
 
 /// The invocation of the first command whose effective name is `name`, or of the first command.
-func invocation(_ text: String, named name: String? = nil) -> CommandInvocation? {
+func parseInvocation(_ text: String, named name: String? = nil) -> CommandInvocation? {
     let script = parse(text)
     if let name { return script.commands.first { $0.effectiveName == name }?.invocation }
     return script.commands.first?.invocation

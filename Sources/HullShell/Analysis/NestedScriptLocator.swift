@@ -105,28 +105,30 @@ enum NestedScriptLocator {
             text.append(contentsOf: bytes[range])
             indices.append(contentsOf: range)
         }
-        func appendValue(_ part: WordPart) {
-            guard let value = part.value else {
-                appendRaw(part.range)
+        func appendStatic(_ part: WordPart) {
+            if let offsets = part.valueOffsets {
+                text.append(contentsOf: offsets.map { bytes[$0] })
+                indices.append(contentsOf: offsets)
+                if zip(offsets, offsets.dropFirst()).contains(where: { $0 + 1 != $1 }) { exact = false }
                 return
             }
-            let utf8 = Array(value.utf8)
-            if let offsets = part.valueOffsets, offsets.count == utf8.count {
-                text.append(contentsOf: utf8)
-                indices.append(contentsOf: offsets)
-                exact = false
-            } else if case .ansiCQuoted = part.kind {
+            switch part.kind {
+            case .ansiCQuoted:
+                let utf8 = Array((part.value ?? "").utf8)
                 text.append(contentsOf: utf8)
                 indices.append(contentsOf: Array(repeating: part.range.lowerBound, count: utf8.count))
                 exact = false
-            } else {
-                appendRaw(part.valueStart..<(part.valueStart + utf8.count))
+            case .singleQuoted:
+                let closed = part.range.count >= 2 && bytes[part.range.upperBound - 1] == UInt8(ascii: "'")
+                appendRaw((part.range.lowerBound + 1)..<(closed ? part.range.upperBound - 1 : part.range.upperBound))
+            default:
+                appendRaw(part.range)
             }
         }
         for part in word.parts {
             switch part.kind {
             case .singleQuoted, .literal, .ansiCQuoted:
-                appendValue(part)
+                appendStatic(part)
             case .doubleQuoted(let inner):
                 let prefix = bytes[part.range.lowerBound] == UInt8(ascii: "$") ? 2 : 1
                 let contentStart = part.range.lowerBound + prefix
@@ -134,7 +136,7 @@ enum NestedScriptLocator {
                 if contentEnd - 1 >= contentStart, bytes[contentEnd - 1] == UInt8(ascii: "\"") { contentEnd -= 1 }
                 if bytes[contentStart..<contentEnd].contains(UInt8(ascii: "\\")) {
                     for piece in inner {
-                        if case .literal = piece.kind { appendValue(piece) } else { appendRaw(piece.range) }
+                        if case .literal = piece.kind { appendStatic(piece) } else { appendRaw(piece.range) }
                     }
                     exact = false
                 } else {

@@ -5,7 +5,7 @@
 /// commands that follow, while changes inside a subshell, a command substitution, a pipeline
 /// element or a function body stay there. Branches are not told apart: a `set` inside an `if`
 /// body counts for everything after it.
-public struct ShellOptionState: Hashable, Sendable, CustomStringConvertible {
+public struct ShellOptionState: Hashable, Sendable {
     /// The long names of the options that are on.
     public private(set) var enabled: Set<String>
 
@@ -91,6 +91,11 @@ public struct ShellOptionState: Hashable, Sendable, CustomStringConvertible {
             }
         }
     }
+}
 
+// MARK: - CustomStringConvertible
+
+extension ShellOptionState: CustomStringConvertible {
+    /// The enabled options' long names, sorted and comma-separated.
     public var description: String { enabled.sorted().joined(separator: ",") }
 }

@@ -46,6 +46,8 @@ public struct OptionGrammar: Sendable {
     public let operandsArePackages: Bool
     /// How package references are spelled, for ``CommandInvocation/packages``.
     public let packageSyntax: PackageReference.Syntax?
+    /// ``options`` by spelling.
+    let optionTable: [String: OptionSpec]
 
     /// Creates a grammar.
     public init(
@@ -65,6 +67,7 @@ public struct OptionGrammar: Sendable {
         self.acceptsOldStyleOptions = acceptsOldStyleOptions
         self.operandsArePackages = operandsArePackages
         self.packageSyntax = packageSyntax
+        self.optionTable = OptionSpec.table(options)
     }
 
     /// The grammar for unknown commands: no subcommands, every `-x`/`--x` a flag.

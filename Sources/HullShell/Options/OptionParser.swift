@@ -11,7 +11,8 @@ enum OptionParser {
     private struct State {
         let grammar: OptionGrammar
         let arguments: [ShellWord]
-        var known: [String: OptionSpec] = [:]
+        /// The option tables in force: the grammar's, then each subcommand's.
+        var tables: [[String: OptionSpec]]
         var subcommandList: [SubcommandSpec]
         var subcommands: [CommandInvocation.Subcommand] = []
         var options: [ParsedOption] = []
@@ -23,13 +24,15 @@ enum OptionParser {
             self.grammar = grammar
             self.arguments = arguments
             self.subcommandList = grammar.subcommands
-            add(grammar.options)
+            self.tables = [grammar.optionTable]
         }
 
-        mutating func add(_ specs: [OptionSpec]) {
-            for spec in specs {
-                for name in spec.names { known[name] = spec }
+        /// The spec for a spelling; a subcommand's options win over the tool's.
+        func known(_ name: String) -> OptionSpec? {
+            for table in tables.reversed() {
+                if let spec = table[name] { return spec }
             }
+            return nil
         }
 
         /// Whether the next operand may still be a subcommand.
@@ -62,7 +65,7 @@ enum OptionParser {
                 if expectsSubcommand, let spelling = word.literal {
                     if let spec = subcommandList.first(where: { $0.matches(spelling) }) {
                         subcommands.append(.init(name: spec.name, word: word, isKnown: true))
-                        add(spec.options)
+                        if !spec.optionTable.isEmpty { tables.append(spec.optionTable) }
                         subcommandList = spec.subcommands
                         index += 1
                         continue
@@ -85,7 +88,7 @@ enum OptionParser {
             index = 1
             for (offset, byte) in text.utf8.enumerated() {
                 let spelling = "-" + String(UnicodeScalar(byte))
-                let spec = known[spelling]
+                let spec = known(spelling)
                 var value: String?
                 var valueWord: ShellWord?
                 var valueRange: Range<Int>?
@@ -110,9 +113,9 @@ enum OptionParser {
 
             // Long options, single-dash long options, and exact multi-letter spellings (`-nv`).
             let isLong = text.hasPrefix("--")
-            let exact = known[head].flatMap { spec -> OptionSpec? in head.utf8.count > 2 || isLong ? spec : nil }
+            let exact = known(head).flatMap { spec -> OptionSpec? in head.utf8.count > 2 || isLong ? spec : nil }
             if isLong || exact != nil || grammar.optionStyle == .singleDashLong {
-                let spec = known[head]
+                let spec = known(head)
                 var value: String?
                 var hasValue = false
                 var valueWord: ShellWord?
@@ -141,11 +144,11 @@ enum OptionParser {
             }
 
             // A negative number is an operand unless the grammar knows its first digit.
-            if utf8.dropFirst().allSatisfy(ShellParser.isDigit), known["-" + String(UnicodeScalar(utf8[1]))] == nil {
+            if utf8.dropFirst().allSatisfy(ShellParser.isDigit), known("-" + String(UnicodeScalar(utf8[1]))) == nil {
                 return false
             }
             if grammar.unknownShortOptionsAreOperands,
-               utf8.dropFirst().contains(where: { known["-" + String(UnicodeScalar($0))] == nil }) {
+               utf8.dropFirst().contains(where: { known("-" + String(UnicodeScalar($0))) == nil }) {
                 return false
             }
 
@@ -157,7 +160,7 @@ enum OptionParser {
             while offset < utf8.count {
                 let letter = utf8[offset]
                 let spelling = "-" + String(UnicodeScalar(letter))
-                let spec = known[spelling]
+                let spec = known(spelling)
                 let nameBytes = (offset == 1 ? 0 : offset)..<(offset + 1)
                 let rest = (offset + 1)..<utf8.count
                 switch spec?.argument {

@@ -39,6 +39,15 @@ public struct OptionSpec: Sendable, Hashable {
     public static func value(_ names: String...) -> OptionSpec { OptionSpec(names: names, argument: .required) }
     /// An option with an optional, attached-only value.
     public static func optionalValue(_ names: String...) -> OptionSpec { OptionSpec(names: names, argument: .optional) }
+    /// A table from every spelling of `specs` to its spec; a later spec wins a clash.
+    static func table(_ specs: [OptionSpec]) -> [String: OptionSpec] {
+        var table: [String: OptionSpec] = [:]
+        for spec in specs {
+            for name in spec.names { table[name] = spec }
+        }
+        return table
+    }
+
     /// A repeatable level flag.
     public static func counted(_ names: String...) -> OptionSpec { OptionSpec(names: names, argument: .counted) }
 }

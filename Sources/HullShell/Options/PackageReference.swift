@@ -3,7 +3,7 @@ import HullCore
 /// A package named on a package manager's command line, split into name and version where
 /// the ecosystem's syntax allows: `curl=7.88.1-10` (apt), `musl>1.2` (apk), `flask==3.0`
 /// (pip), `@types/node@20` (npm), `rails:7.1` (gem), `golang.org/x/tools@v0.1` (go).
-public struct PackageReference: Sendable, CustomStringConvertible {
+public struct PackageReference: Sendable {
     /// A package-reference syntax.
     public enum Syntax: String, Sendable, Hashable {
         /// Debian: `name[:arch][=version]` or `name/release`.
@@ -58,7 +58,12 @@ public struct PackageReference: Sendable, CustomStringConvertible {
 
     /// Whether a version (or release) is given.
     public var isPinned: Bool { version != nil }
+}
 
+// MARK: - CustomStringConvertible
+
+extension PackageReference: CustomStringConvertible {
+    /// The reference as name, separator and version.
     public var description: String {
         guard let version, let separator else { return name }
         return name + separator + version

@@ -84,11 +84,13 @@ enum PackageReferenceParser {
             if cursor < utf8.count, utf8[cursor] == UInt8(ascii: "@") { return make(name: 0..<nameEnd, location: true) }
             let operators: Set<UInt8> = Set("=<>!~".utf8)
             if cursor < utf8.count, operators.contains(utf8[cursor]) {
-                let end = run(from: cursor, of: operators)
+                var end = run(from: cursor, of: operators)
+                let operatorEnd = end
+                while end < utf8.count, utf8[end] == UInt8(ascii: " ") { end += 1 }
                 let markers = firstIndex(from: end) { $0 == UInt8(ascii: ";") } ?? utf8.count
                 var versionEnd = markers
                 while versionEnd > end, utf8[versionEnd - 1] == UInt8(ascii: " ") { versionEnd -= 1 }
-                return make(name: 0..<nameEnd, separator: cursor..<end, version: end < versionEnd ? end..<versionEnd : nil)
+                return make(name: 0..<nameEnd, separator: cursor..<operatorEnd, version: end < versionEnd ? end..<versionEnd : nil)
             }
             return make(name: 0..<nameEnd)
         case .npm:

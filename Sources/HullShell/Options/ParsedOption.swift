@@ -4,7 +4,7 @@ import HullCore
 ///
 /// In a cluster of short options (`-qy`) each letter is its own ``ParsedOption``; the first
 /// one's name range includes the dash, the others cover just their letter.
-public struct ParsedOption: Sendable, CustomStringConvertible {
+public struct ParsedOption: Sendable {
     /// The option as spelled, without a value: `-y`, `--yes`, `-q`.
     public let spelling: String
     /// The grammar's description of the option; nil for an option the grammar does not know.
@@ -68,7 +68,12 @@ public struct ParsedOption: Sendable, CustomStringConvertible {
         guard let spec else { return false }
         return spec.names.contains { names.contains($0) }
     }
+}
 
+// MARK: - CustomStringConvertible
+
+extension ParsedOption: CustomStringConvertible {
+    /// The option as `spelling=value`, or its spelling alone.
     public var description: String {
         if let value { return "\(spelling)=\(value)" }
         return spelling

@@ -11,6 +11,8 @@ public struct SubcommandSpec: Sendable {
     public let subcommands: [SubcommandSpec]
     /// Whether the operands are package references (see ``CommandInvocation/packages``).
     public let takesPackages: Bool
+    /// ``options`` by spelling.
+    let optionTable: [String: OptionSpec]
 
     /// Creates a subcommand.
     public init(_ name: String, aliases: [String] = [], options: [OptionSpec] = [], subcommands: [SubcommandSpec] = [], takesPackages: Bool = false) {
@@ -19,6 +21,7 @@ public struct SubcommandSpec: Sendable {
         self.options = options
         self.subcommands = subcommands
         self.takesPackages = takesPackages
+        self.optionTable = OptionSpec.table(options)
     }
 
     /// Whether `spelling` names this subcommand.

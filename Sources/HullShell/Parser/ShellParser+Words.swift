@@ -148,7 +148,7 @@ extension ShellParser {
                 position += 1
                 literal.begin(at: position)
             case UInt8(ascii: "[") where context == .unquoted:
-                if let close = bracketExpressionEnd(from: position) {
+                if let close = bracketExpressionEnd(from: position), !isAssignmentSubscript(wordStart: wordStart, open: position, close: close) {
                     flush()
                     let range = position..<(close + 1)
                     parts.append(WordPart(kind: .glob, range: range, fileRange: source.fileRange(range), value: source.text(range), valueStart: position))
@@ -175,6 +175,18 @@ extension ShellParser {
         }
         flush()
         return parts
+    }
+
+    /// Whether `[…]` is the subscript of an array assignment (`map[key]=value`), not a pattern.
+    private func isAssignmentSubscript(wordStart: Int, open: Int, close: Int) -> Bool {
+        guard open > wordStart else { return false }
+        let first = bytes[wordStart]
+        guard first == UInt8(ascii: "_") || Self.isLetter(first) else { return false }
+        for index in wordStart..<open where !(bytes[index] == UInt8(ascii: "_") || Self.isLetter(bytes[index]) || Self.isDigit(bytes[index])) {
+            return false
+        }
+        let after = byte(at: close + 1)
+        return after == UInt8(ascii: "=") || (after == UInt8(ascii: "+") && byte(at: close + 2) == UInt8(ascii: "="))
     }
 
     /// The index of the `]` closing a bracket expression that starts at `start`, if it closes
@@ -240,7 +252,7 @@ extension ShellParser {
         case UInt8(ascii: "\"") where context == .unquoted || context == .parameterArgument:
             return scanDoubleQuoted(openingAt: start, prefixLength: 2)
         case UInt8(ascii: "("):
-            if byte(at: start + 2) == UInt8(ascii: "("), findArithmeticEnd(from: start + 3) != nil {
+            if byte(at: start + 2) == UInt8(ascii: "("), findArithmeticEnd(from: start + 3) != nil || arithmeticReachesEnd(from: start + 3) {
                 position = start + 3
                 let expression = scanArithmetic(from: position, opener: start..<(start + 3))
                 let range = start..<position
@@ -545,6 +557,22 @@ extension ShellParser {
             index += 1
         }
         return nil
+    }
+
+    /// Whether arithmetic starting at `start` runs to the end of input without a lone `)`.
+    func arithmeticReachesEnd(from start: Int) -> Bool {
+        var index = start
+        var nesting = 0
+        while let current = byte(at: index) {
+            if current == UInt8(ascii: "(") { nesting += 1 }
+            if current == UInt8(ascii: ")") {
+                if nesting == 0 { return false }
+                nesting -= 1
+            }
+            if current == UInt8(ascii: "\\") { index += 1 }
+            index += 1
+        }
+        return true
     }
 
     /// Reads an arithmetic expression from `start` up to its `))`, leaving `position` after

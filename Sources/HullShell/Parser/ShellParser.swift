@@ -280,6 +280,7 @@ final class ShellParser {
             let token = peek()
             if isClosing(token) { break }
             guard let andOr = parseAndOr() else {
+                if aborted { break }
                 error(.unexpectedToken, "unexpected `\(token.spelling(in: source))`", token.range)
                 consume()
                 continue
@@ -459,7 +460,7 @@ final class ShellParser {
                    let name = word.literal, Self.isFunctionName(name) {
                     return parseFunctionBody(name: name, nameRange: word.range, start: start)
                 }
-                words.append(word)
+                words.append(arrayArgument(after: word) ?? word)
             default:
                 break loop
             }
@@ -467,6 +468,28 @@ final class ShellParser {
         if assignments.isEmpty, words.isEmpty, redirections.isEmpty { return nil }
         let command = SimpleCommand(assignments: assignments, words: words, redirections: redirections, range: start..<lastEnd, source: source)
         return .simple(command)
+    }
+
+    /// `declare -A map=([key]=value …)`: an argument ending in `=` directly followed by `(` takes
+    /// the parenthesised list into the same word, kept as literal text.
+    func arrayArgument(after word: ShellWord) -> ShellWord? {
+        guard let last = word.parts.last, case .literal = last.kind, last.value?.hasSuffix("=") == true else { return nil }
+        let open = peek()
+        guard open.operator == .leftParenthesis, open.range.lowerBound == word.range.upperBound else { return nil }
+        consume()
+        while !aborted {
+            let token = peek()
+            if token.isNewline || token.word != nil { consume(); continue }
+            break
+        }
+        if peek().operator == .rightParenthesis {
+            consume()
+        } else {
+            error(.missingTerminator, "array value lacks its closing `)`", open.range)
+        }
+        let listRange = open.range.lowerBound..<lastEnd
+        let list = WordPart(kind: .literal, range: listRange, fileRange: source.fileRange(listRange), value: source.text(listRange), valueStart: listRange.lowerBound)
+        return ShellWord(range: word.range.lowerBound..<lastEnd, parts: word.parts + [list], source: source)
     }
 
     static func isFunctionName(_ name: String) -> Bool {

@@ -5,7 +5,7 @@ import HullCore
 /// Parsing never fails as a whole: a ``ShellScript`` holds everything that could be parsed
 /// plus these diagnostics. Each carries the range it concerns, both local to the source it was
 /// found in and mapped into the Dockerfile.
-public struct ShellParseError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct ShellParseError: Error, Hashable, Sendable {
     /// What went wrong.
     public enum Kind: String, Hashable, Sendable, Codable {
         /// A `'` without its closing quote.
@@ -53,10 +53,15 @@ public struct ShellParseError: Error, Hashable, Sendable, CustomStringConvertibl
         self.isInNestedScript = isInNestedScript
     }
 
-    public var description: String { "\(fileRange): \(message)" }
-
     /// The same error marked as coming from a nested script.
     func nested() -> ShellParseError {
         ShellParseError(kind: kind, message: message, range: range, fileRange: fileRange, isInNestedScript: true)
     }
+}
+
+// MARK: - CustomStringConvertible
+
+extension ShellParseError: CustomStringConvertible {
+    /// The file range and the message.
+    public var description: String { "\(fileRange): \(message)" }
 }

@@ -5,7 +5,7 @@ import HullCore
 /// A word is a run of parts with no unquoted blank between them: `"$HOME"/bin`, `'-y'`,
 /// `--chown=${UID}`. ``literal`` gives its value after quote removal when nothing in it
 /// depends on run time.
-public struct ShellWord: Sendable, CustomStringConvertible {
+public struct ShellWord: Sendable {
     /// The word's bytes, local to ``source``.
     public let range: Range<Int>
     /// The word's range in the Dockerfile.
@@ -135,6 +135,11 @@ public struct ShellWord: Sendable, CustomStringConvertible {
         }
         return result
     }
+}
 
+// MARK: - CustomStringConvertible
+
+extension ShellWord: CustomStringConvertible {
+    /// The word as written.
     public var description: String { raw }
 }

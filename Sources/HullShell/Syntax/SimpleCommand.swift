@@ -7,7 +7,7 @@ import HullCore
 /// runs once wrappers such as `sudo` or `env` are skipped (``effectiveName``, ``wrappers``),
 /// that program's arguments parsed with its option grammar (``invocation``), and where it stands
 /// in the script (``context``).
-public struct SimpleCommand: Sendable, CustomStringConvertible {
+public struct SimpleCommand: Sendable {
     /// The assignments before the command name.
     public internal(set) var assignments: [ShellAssignment]
     /// The command name and its arguments, in order.
@@ -72,6 +72,11 @@ public struct SimpleCommand: Sendable, CustomStringConvertible {
         guard let effectiveName else { return false }
         return names.contains(effectiveName)
     }
+}
 
+// MARK: - CustomStringConvertible
+
+extension SimpleCommand: CustomStringConvertible {
+    /// The command's text as written.
     public var description: String { source.text(range) }
 }

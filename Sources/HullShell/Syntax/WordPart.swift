@@ -66,7 +66,8 @@ public struct WordPart: Sendable {
     func sourceOffset(ofValueByte index: Int) -> Int? {
         if let valueOffsets { return index < valueOffsets.count ? valueOffsets[index] : nil }
         if case .ansiCQuoted = kind { return nil }
-        return valueStart + index
+        // Invalid UTF-8 decodes to longer replacement characters; stay inside the piece.
+        return Swift.min(valueStart + index, Swift.max(range.lowerBound, range.upperBound - 1))
     }
 }
 
