@@ -25,37 +25,9 @@ public enum HullExecutable {
     /// Runs `hull` with `arguments`, feeding `stdin`, in `directory`.
     public static func run(_ arguments: [String], stdin: [UInt8] = [], directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         guard let url else { throw SharedDataError.missing("the hull executable is not built; run `swift build` first") }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let writer = Thread {
-            input.fileHandleForWriting.write(Data(stdin))
-            try? input.fileHandleForWriting.close()
-        }
-        writer.start()
-        let errorData = LockedData()
-        let errorReader = Thread { errorData.set(error.fileHandleForReading.readDataToEndOfFile()) }
-        errorReader.start()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.isSet { Thread.sleep(forTimeInterval: 0.005) }
-        return Run(status: process.terminationStatus, stdout: [UInt8](out), stderr: String(decoding: errorData.value, as: UTF8.self))
+        let result = try Subprocess.run(url.path, arguments, stdin: stdin, directory: directory?.path, environment: env)
+        return Run(status: result.status, stdout: result.stdout, stderr: String(decoding: result.stderr, as: UTF8.self))
     }
-}
-
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
-    var value: Data { lock.lock(); defer { lock.unlock() }; return data ?? Data() }
 }

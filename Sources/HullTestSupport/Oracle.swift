@@ -10,14 +10,7 @@ public enum Oracle {
         if let explicit = ProcessInfo.processInfo.environment["HULL_PYTHON"], !explicit.isEmpty { candidates.append(explicit) }
         candidates.append(SharedData.packageRoot.appendingPathComponent(".venv-test/bin/python").path)
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: candidate)
-            process.arguments = ["-c", "import dockerfile"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { continue }
-            process.waitUntilExit()
-            if process.terminationStatus == 0 { return candidate }
+            if (try? Subprocess.run(candidate, ["-c", "import dockerfile"]))?.status == 0 { return candidate }
         }
         return nil
     }()
@@ -58,15 +51,7 @@ public enum Oracle {
     /// Runs the oracle over `paths` in one process.
     public static func parse(_ paths: [String]) throws -> [Result] {
         guard let python, let script = try? SharedData.url("oracle/dockerfile_oracle.py") else { throw SharedDataError.missing(missingMessage) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script.path, "--format", "jsonl"] + paths
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = Data(try Subprocess.run(python, [script.path, "--format", "jsonl"] + paths).stdout)
         let decoder = JSONDecoder()
         return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(Result.self, from: Data($0)) }
     }

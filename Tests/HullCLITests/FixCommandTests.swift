@@ -78,12 +78,7 @@ struct FixCommandTests {
     static var canMountTmpfs: Bool { getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount") }
 
     static func shell(_ command: String) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        try? process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        (try? Subprocess.run("/bin/sh", ["-c", command]))?.status ?? -1
     }
 
     /// Makes a folder unwritable: immutable as root (root ignores permission bits), read-only otherwise.

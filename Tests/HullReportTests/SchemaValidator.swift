@@ -59,20 +59,7 @@ enum SchemaValidator {
     }
 
     private static func run(_ arguments: [String]) -> (status: Int32, output: String)? {
-        guard let python else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        guard let python, let result = try? Subprocess.run(python, arguments) else { return nil }
+        return (result.status, String(decoding: result.stdout + result.stderr, as: UTF8.self))
     }
 }
