@@ -23,7 +23,7 @@ public struct CopyIgnoredFileRule: DockerfileRule {
             .passing("FROM alpine:3.20\nCOPY docs/README.md /doc/\n", files: ["docs/README.md", "docs/big.pdf"], ignore: "docs\n!docs/README.md\n"),
             .passing("FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /out /out\nADD https://example.com/a.tgz /a.tgz\n", ignore: "out\n"),
             .failing("FROM alpine:3.20\nCOPY ⟦.env⟧ /app/.env\n", files: [".env", "app.py"], ignore: ".env\n"),
-            .failing("FROM alpine:3.20\nADD build/app.jar ./↓*.log /app/\nCOPY [↓\"dist\", \"/srv/\"]\n",
+            .failing("FROM alpine:3.20\nADD build/app.jar ↓./*.log /app/\nCOPY [↓\"dist\", \"/srv/\"]\n",
                      files: ["build/app.jar", "a.log", "b.log", "dist/index.html"], ignore: "*.log\ndist\n"),
         ])
 

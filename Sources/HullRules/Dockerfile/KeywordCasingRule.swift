@@ -21,7 +21,7 @@ public struct KeywordCasingRule: DockerfileRule {
         aliases: [.buildkit("ConsistentInstructionCasing"), .buildkit("FromAsCasing")],
         fixAvailability: .safe,
         examples: [
-            .passing("FROM alpine:3.20 AS build\nRUN echo hi\n"),
+            .passing("FROM alpine:3.20\nRUN echo hi\nONBUILD RUN true\n"),
             .passing("from alpine:3.20 as build\nrun echo hi\n"),
             .failing("from alpine:3.20 ⟦AS⟧ build\nrun echo hi\n"),
             .failing("from golang:1.23 ↓As build\nfrom alpine:3.20 ↓AS final\n"),

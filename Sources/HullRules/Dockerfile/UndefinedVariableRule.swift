@@ -15,9 +15,11 @@ public struct UndefinedVariableRule: DockerfileRule {
         global ARG used in a stage without being declared again there with `ARG NAME`. BuildKit knows the \
         environment of the base image; Hull lints without pulling it, so it reports only what it can tell \
         for sure: in stages that start from `scratch` (directly or through other stages) every undefined \
-        variable; elsewhere, a name that is declared somewhere else in the file (later, in another stage, \
-        or as a global ARG) and a name within two edits of a visible variable (a likely typo), except \
-        common variables base images define (`HOME`, `JAVA_HOME`, …). BuildKit's predefined ARGs and \
+        variable; elsewhere, a name the stage sets only later, a global ARG the stage does not declare again, and \
+        a name one edit away from a visible variable (a likely typo), except common variables base \
+        images define (`HOME`, `JAVA_HOME`, …). References that bring their own fallback \
+        (`${NAME:-default}`, `${NAME:+alternative}`) and an `ENV` that extends its own old value \
+        (`ENV LD_LIBRARY_PATH=/opt/lib:$LD_LIBRARY_PATH`) are never reported. BuildKit's predefined ARGs and \
         `PATH`, which BuildKit always sets, count as defined. Shell-form `RUN`, `CMD` and `ENTRYPOINT` are \
         not checked, as in BuildKit: the shell resolves those at run time. A variable set by the same `ENV` \
         instruction is left to `env-same-instruction-reference`.
@@ -68,7 +70,8 @@ public struct UndefinedVariableRule: DockerfileRule {
                 case .env(let env), .label(let env):
                     for pair in env.pairs {
                         spans.append((pair.key.range, allowed))
-                        spans.append((pair.value.range, allowed))
+                        // A variable that refers to its own old value expects it from the base image.
+                        spans.append((pair.value.range, instruction.kind == .env ? allowed.union([pair.key.text]) : allowed))
                         if instruction.kind == .env { allowed.insert(pair.key.text) }
                     }
                 case .arg(let arg):
@@ -97,20 +100,24 @@ public struct UndefinedVariableRule: DockerfileRule {
                 for span in spans {
                     for reference in StructureVariables.references(in: span.range, of: input.source, escape: escape) {
                         let name = reference.name
-                        if scope.isDeclared(name) || predefined.contains(name) || span.allowed.contains(name) || !reported.insert(name).inserted { continue }
+                        if reference.isGuarded || scope.isDeclared(name) || predefined.contains(name) || span.allowed.contains(name) { continue }
+                        if !reported.insert(name).inserted { continue }
                         let visible = scope.declaredNames + span.allowed.sorted()
-                        let suggestion = StructureSuggestion.closest(to: name, among: visible)
-                        let elsewhere = declaredAt[name]
+                        let elsewhere = declaredAt[name].map { input.instructions[$0] }
                         if !knownEnvironment {
+                            // The base image may define the name; report only a likely typo, a
+                            // use before the stage sets it, and a global ARG not declared again.
                             if Self.commonImageVariables.contains(name) { continue }
-                            if elsewhere == nil && suggestion == nil { continue }
+                            let setLater = elsewhere.map { $0.stageIndex == stage.index && $0.index > instruction.index } ?? false
+                            let globalArg = elsewhere.map { $0.stageIndex == nil } ?? false
+                            if !setLater && !globalArg && StructureSuggestion.closest(to: name, among: visible, maximumDistance: 1) == nil { continue }
                         }
+                        let suggestion = StructureSuggestion.closest(to: name, among: visible)
                         var notes: [String] = []
-                        if let elsewhere {
-                            let other = input.instructions[elsewhere]
+                        if let other = elsewhere {
                             if other.stageIndex == nil {
                                 notes.append("`\(name)` is a global ARG; declare `ARG \(name)` in this stage to use it here.")
-                            } else if other.stageIndex == stage.index && elsewhere > instruction.index {
+                            } else if other.stageIndex == stage.index && other.index > instruction.index {
                                 notes.append("`\(name)` is set later, on line \(other.line).")
                             } else {
                                 notes.append("`\(name)` is set in another stage, on line \(other.line); stages only share variables through `FROM <stage>`.")

@@ -19,16 +19,16 @@ enum StructureSuggestion {
         return previous[b.count]
     }
 
-    /// The candidate closest to `name`, when one is within two edits (and closer than the
+    /// The candidate closest to `name`, when one is within `maximumDistance` edits (and closer than the
     /// name is long, so that short names do not match everything). Nil when a candidate equals
     /// `name`: then the name is not misspelt.
     ///
     /// Case-insensitive matching returns the candidate in the case `name` was written in, when
     /// `name` is all upper or all lower case.
-    static func closest(to name: String, among candidates: some Sequence<String>, caseSensitive: Bool = true) -> String? {
+    static func closest(to name: String, among candidates: some Sequence<String>, caseSensitive: Bool = true, maximumDistance: Int = 2) -> String? {
         let needle = caseSensitive ? name : name.lowercased()
         var best: String?
-        var bestDistance = 3
+        var bestDistance = maximumDistance + 1
         for candidate in candidates {
             let compared = caseSensitive ? candidate : candidate.lowercased()
             if compared == needle { return nil }

@@ -10,6 +10,9 @@ enum StructureVariables {
         var name: String
         /// From the `$` to the end of the name (the closing brace included when it follows).
         var range: TextRange
+        /// Whether the reference supplies its own value for an unset variable, as in
+        /// `${NAME:-default}`, `${NAME+alternative}` or `${NAME:?message}`.
+        var isGuarded: Bool
     }
 
     /// The references in `range` of `source`, skipping single-quoted text and escaped dollars,
@@ -47,7 +50,10 @@ enum StructureVariables {
                 if nameEnd > nameStart {
                     let name = String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self)
                     let closing = braced && nameEnd < end && bytes[nameEnd] == UInt8(ascii: "}") ? nameEnd + 1 : nameEnd
-                    result.append(Reference(name: name, range: TextRange(start: index, end: closing)))
+                    var operatorIndex = nameEnd
+                    if braced && operatorIndex < end && bytes[operatorIndex] == UInt8(ascii: ":") { operatorIndex += 1 }
+                    let guarded = braced && operatorIndex < end && "-+=?".utf8.contains(bytes[operatorIndex])
+                    result.append(Reference(name: name, range: TextRange(start: index, end: closing), isGuarded: guarded))
                     index = nameEnd
                     continue
                 }
