@@ -8,9 +8,9 @@ public struct CopyFromOwnStageRule: DockerfileRule {
         code: "DF031", name: "copy-from-own-stage",
         summary: "`COPY --from` names the stage it is written in.",
         rationale: """
-        A stage cannot read its own result while it is being built: BuildKit resolves `--from` only to \
-        earlier stages, so a stage's own name (or index) is taken as an image to pull, and the build \
-        fails or copies from an unrelated image. Copy the files within the stage with a plain `COPY` or \
+        A stage cannot read its own result while it is being built: BuildKit stops with a circular \
+        dependency error, and the classic builder, which resolves `--from` only to earlier stages, pulls \
+        an image of that name instead. Copy the files within the stage with a plain `COPY` or \
         `RUN cp`, or move them into an earlier stage. Mounts from the stage itself are checked too.
         """,
         category: .correctness, defaultSeverity: .error,
@@ -31,7 +31,7 @@ public struct CopyFromOwnStageRule: DockerfileRule {
             guard stage.name == reference.lowercased() || reference == String(dependency.stage) else { continue }
             let flag = dependency.kind == .copyFrom ? "COPY --from" : "RUN --mount=from="
             sink.report(dependency.range, "`\(flag)` names its own stage `\(reference)`",
-                        notes: ["A stage can only copy from stages before it; BuildKit takes this as an image to pull."])
+                        notes: ["A stage cannot copy from itself; BuildKit fails with a circular dependency."])
         }
     }
 }

@@ -9,15 +9,17 @@ public struct CopyFromUndefinedStageRule: DockerfileRule {
         code: "DF030", name: "copy-from-undefined-stage",
         summary: "`COPY --from` names a stage that is not defined before it.",
         rationale: """
-        BuildKit resolves `--from` to an earlier stage when one has that name or index, and otherwise \
-        pulls an image of that name. So `COPY --from=biuld` or a stage used before its `FROM` does not fail \
-        as a missing stage: it pulls `docker.io/library/biuld:latest`, or fails later with an access error \
-        far from the cause. hadolint flags every reference without a `:`; Hull flags what is almost \
-        certainly a stage: a name that matches a stage defined later, a bare name (no `:`, `/`, `.` or \
-        `@`, the shape of a stage name), or a stage index that does not exist yet. Write images with a \
-        registry or tag (`nginx:1.27`, `docker.io/library/nginx`) to make the intent explicit. \
-        `RUN --mount=from=` is checked the same way; a reference to the stage itself is left to \
-        `copy-from-own-stage`.
+        `--from` names a stage by name or index, and anything that is not a stage is pulled as an \
+        image. So `COPY --from=biuld` does not fail as a missing stage: it pulls \
+        `docker.io/library/biuld:latest`, or fails later with an access error far from the cause. \
+        hadolint flags every reference without a `:` that is not an earlier stage; Hull flags what is \
+        almost certainly meant as a stage: a bare name (no `:`, `/`, `.` or `@`, the shape of a stage \
+        name) that is no stage, a stage index beyond the last stage, and a stage that is only defined \
+        further down. BuildKit resolves that last case (it orders stages by their dependencies), but the \
+        classic builder, hadolint and readers expect stages in build order, so Hull keeps reporting it as \
+        hadolint does. Write images with a registry or tag (`nginx:1.27`, `docker.io/library/nginx`) to \
+        make the intent explicit. `RUN --mount=from=` is checked the same way; a reference to the stage \
+        itself is left to `copy-from-own-stage`.
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL3022")],
@@ -26,7 +28,7 @@ public struct CopyFromUndefinedStageRule: DockerfileRule {
             .passing("FROM alpine:3.20\nCOPY --from=nginx:1.27 /etc/nginx /etc/nginx\nCOPY --from=docker.io/library/busybox /bin/sh /bin/sh\n"),
             .passing("FROM alpine:3.20 AS build\nARG SRC=build\nFROM alpine:3.20\nARG SRC=build\nCOPY --from=$SRC /a /a\n"),
             .failing("FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY ⟦--from=biuld⟧ /app /app\n"),
-            .failing("FROM alpine:3.20\nCOPY ↓--from=build /app /app\nRUN ↓--mount=type=bind,from=1,target=/src true\nFROM golang:1.23 AS build\n"),
+            .failing("FROM alpine:3.20\nCOPY ↓--from=build /app /app\nRUN ↓--mount=type=bind,from=1,target=/src true\nFROM golang:1.23 AS build\nCOPY ↓--from=7 /a /a\n"),
         ])
 
     public init() {}
@@ -40,14 +42,15 @@ public struct CopyFromUndefinedStageRule: DockerfileRule {
             let current = stages[dependency.stage]
             if current.name == lowered || reference == String(dependency.stage) { continue }
             let flag = dependency.kind == .copyFrom ? "--from" : "from="
-            if let later = stages.first(where: { $0.index > dependency.stage && $0.name == lowered }) {
+            let number = Int(reference).flatMap { String($0) == reference ? $0 : nil }
+            let later = number.map { $0 < stages.count ? stages[$0] : nil } ?? stages.first { $0.index > dependency.stage && $0.name == lowered }
+            if let later {
                 sink.report(dependency.range, "stage `\(reference)` is defined later, on line \(input.instructions[later.fromIndex].line)",
-                            notes: ["BuildKit only resolves `\(flag)` to earlier stages; here it pulls an image named `\(reference)`."])
+                            notes: ["BuildKit accepts it, but the classic builder and most tools only resolve `\(flag)` to earlier stages; move the stage up."])
                 continue
             }
-            if let number = Int(reference), String(number) == reference {
-                sink.report(dependency.range, "there is no stage \(reference) before this one",
-                            notes: ["Stage indices count from 0 and only reach earlier stages."])
+            if number != nil {
+                sink.report(dependency.range, "there is no stage \(reference)", notes: ["Stage indices count from 0; this file has \(stages.count) stages."])
                 continue
             }
             guard !reference.contains(where: { ":/.@".contains($0) }) else { continue }

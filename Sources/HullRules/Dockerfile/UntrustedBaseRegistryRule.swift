@@ -49,6 +49,8 @@ public struct UntrustedBaseRegistryRule: DockerfileRule {
         }
         for dependency in input.semantics.dependencies where dependency.kind != .base && dependency.target == nil {
             let text = dependency.reference
+            // BuildKit also resolves `--from` to stages defined further down.
+            if input.stages.contains(where: { $0.name == text.lowercased() }) { continue }
             guard !text.isEmpty, !text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !text.contains("$"),
                   let reference = try? ImageReference.parse(text), !reference.isScratch else { continue }
             // A bare name BuildKit would pull from Docker Hub is usually a misspelt stage; the
