@@ -8,10 +8,13 @@ public struct StageNameCasingRule: DockerfileRule {
         code: "DF028", name: "stage-name-casing",
         summary: "A stage name is not all lower case.",
         rationale: """
-        BuildKit lower-cases stage names before it matches them, so `AS Builder` defines `builder` and \
-        `COPY --from=BUILDER` finds it. Writing names in mixed case hides that, and makes two spellings of \
-        one stage look like two stages. The fix lower-cases the name where it is defined and wherever a \
-        `FROM` or `COPY --from` names it literally; since matching ignores case, the build does not change.
+        BuildKit lower-cases stage names when it defines them: `AS Builder` defines `builder`. \
+        `COPY --from=Builder` still finds it, because `--from` is matched without regard to case, but \
+        `FROM Builder` is not (BuildKit looks the name up as written, then tries to pull an image called \
+        `Builder` and fails on the upper-case letters). Writing names in lower case avoids both the \
+        surprise and the failure. The fix lower-cases the name where it is defined and wherever a `FROM` \
+        or `COPY --from` names it literally, so builds that work keep working and a `FROM Builder` that \
+        failed now finds its stage.
         """,
         category: .style, defaultSeverity: .warning,
         aliases: [.buildkit("StageNameCasing")],
