@@ -6,6 +6,28 @@ public enum BuiltinRules {
     /// The Dockerfile rules.
     public static let all: [any DockerfileRule.Type] = [
         MaintainerInstructionRule.self,
+        UntrustedBaseRegistryRule.self,
+        ConstantPlatformFlagRule.self,
+        RedundantTargetPlatformRule.self,
+        UndefinedArgInFromRule.self,
+        InvalidDefaultArgInFromRule.self,
+        InstructionBeforeFromRule.self,
+        DuplicateStageNameRule.self,
+        ReservedStageNameRule.self,
+        StageNameCasingRule.self,
+        KeywordCasingRule.self,
+        CopyFromUndefinedStageRule.self,
+        CopyFromOwnStageRule.self,
+        CopyRootFilesystemRule.self,
+        CopySourcesWithoutTrailingSlashRule.self,
+        RelativeCopyDestinationWithoutWorkdirRule.self,
+        CopyIgnoredFileRule.self,
+        LegacyKeyValueFormatRule.self,
+        EnvSameInstructionReferenceRule.self,
+        UndefinedVariableRule.self,
+        InvalidOnbuildTriggerRule.self,
+        UnknownInstructionRule.self,
+        InvalidInstructionFlagRule.self,
     ]
 
     /// The descriptions of every rule.

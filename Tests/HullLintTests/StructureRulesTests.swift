@@ -1,0 +1,232 @@
+import Foundation
+import HullCore
+import HullDockerfile
+import HullLint
+@testable import HullRules
+import Testing
+
+/// Behaviour of the structure rules (DF020–DF041) that their examples cannot show: findings
+/// the catalogue's lower-case variant would hide, configuration, messages and speed.
+@Suite("Structure rules")
+struct StructureRulesTests {
+    static func lint(_ rule: any DockerfileRule.Type, _ text: String, configuration base: Configuration = Configuration(),
+                     options: [String: ConfigValue] = [:], context: BuildContextView? = nil) -> [Diagnostic] {
+        var configuration = base
+        configuration.select = [rule.description.code.rawValue]
+        configuration.rules = [rule.description.code.rawValue: options]
+        let linter = Linter(rules: [rule], configuration: configuration)
+        return linter.lint(AnalyzedDockerfile(Dockerfile.parse(text), context: context, configuration: configuration))
+            .filter { $0.code == rule.description.code }
+    }
+
+    static func fixed(_ rule: any DockerfileRule.Type, _ text: String, threshold: Applicability = .safe) -> String {
+        var configuration = Configuration()
+        configuration.select = [rule.description.code.rawValue]
+        let linter = Linter(rules: [rule], configuration: configuration)
+        let outcome = Fixer(linter: linter, threshold: threshold).fix(SourceFile(path: "Dockerfile", text: text)) { source in
+            AnalyzedDockerfile(Dockerfile.parse(source), configuration: configuration)
+        }
+        return String(decoding: outcome.bytes, as: UTF8.self)
+    }
+
+    static func snippet(_ text: String, _ diagnostic: Diagnostic) -> String {
+        guard let range = diagnostic.range else { return "" }
+        return String(decoding: Array(text.utf8)[range.start..<range.end], as: UTF8.self)
+    }
+
+    // MARK: - Keyword casing
+
+    @Test("keywords in the minority case or in mixed case are reported, at the keyword")
+    func keywordCasing() {
+        let text = "FROM alpine:3.20\nrun echo a\nRun echo b\nCOPY a b\n"
+        let found = Self.lint(KeywordCasingRule.self, text)
+        #expect(found.map { Self.snippet(text, $0) } == ["run", "Run"])
+        #expect(found[0].message == "`run` does not match the upper-case keywords used in most of the file")
+        #expect(found[1].message == "`Run` mixes upper and lower case")
+    }
+
+    @Test("a lower-case majority wins, and a tie goes to upper case")
+    func keywordMajority() {
+        let lower = "from alpine:3.20\nrun a\nRUN b\n"
+        #expect(Self.lint(KeywordCasingRule.self, lower).map { Self.snippet(lower, $0) } == ["RUN"])
+        let tie = "from alpine:3.20\nRUN b\n"
+        #expect(Self.lint(KeywordCasingRule.self, tie).map { Self.snippet(tie, $0) } == ["from"])
+    }
+
+    @Test("`AS` is reported against its own `FROM`, and fixed with it")
+    func fromAs() {
+        let text = "FROM alpine:3.20 as build\nRUN true\n"
+        #expect(Self.lint(KeywordCasingRule.self, text).map { Self.snippet(text, $0) } == ["as"])
+        #expect(Self.fixed(KeywordCasingRule.self, "FROM a AS b\nrun x\nrun y\n") == "from a as b\nrun x\nrun y\n")
+    }
+
+    @Test("BuildKit's check names skip the rule")
+    func buildKitSkip() {
+        let text = "# check=skip=FromAsCasing\nFROM alpine:3.20 as build\n"
+        #expect(Self.lint(KeywordCasingRule.self, text).isEmpty)
+    }
+
+    // MARK: - Registries
+
+    @Test("trusted registries come from the configuration, with wildcards and Docker Hub spellings")
+    func trustedRegistries() {
+        var configuration = Configuration()
+        configuration.trustedRegistries = ["*.corp.example", "index.docker.io", "localhost:5000"]
+        let text = """
+        FROM alpine:3.20
+        FROM registry.corp.example/base:1
+        FROM localhost:5000/tools:1
+        FROM localhost:5001/tools:1
+        FROM corp.example/base:1
+        FROM ghcr.io/org/app:1
+
+        """
+        let found = Self.lint(UntrustedBaseRegistryRule.self, text, configuration: configuration)
+        #expect(found.map { Self.snippet(text, $0) } == ["localhost:5001/tools:1", "corp.example/base:1", "ghcr.io/org/app:1"])
+        #expect(found.first?.severity == .error)
+        #expect(Self.lint(UntrustedBaseRegistryRule.self, text).isEmpty, "an empty list allows every registry")
+    }
+
+    // MARK: - Stages and COPY --from
+
+    @Test("COPY --from explains a forward reference and suggests a near stage name")
+    func copyFromMessages() {
+        let text = "FROM golang:1.23 AS builder\nFROM alpine:3.20\nCOPY --from=bulder /a /a\nCOPY --from=later /b /b\nFROM alpine:3.20 AS later\n"
+        let found = Self.lint(CopyFromUndefinedStageRule.self, text)
+        #expect(found.map(\.message) == ["`bulder` is not a stage defined above (did you mean `builder`?)", "stage `later` is defined later, on line 5"])
+    }
+
+    @Test("the stage-name fix renames literal references too")
+    func stageRename() {
+        let text = "FROM golang:1.23 AS Build\nRUN true\nFROM alpine:3.20\nCOPY --from=BUILD /a /a\nRUN --mount=from=Build,target=/x true\n"
+        #expect(Self.fixed(StageNameCasingRule.self, text) == "FROM golang:1.23 AS build\nRUN true\nFROM alpine:3.20\nCOPY --from=build /a /a\nRUN --mount=from=Build,target=/x true\n")
+    }
+
+    @Test("a missing WORKDIR is inherited through stage bases")
+    func workdirInheritance() {
+        let text = "FROM alpine:3.20 AS a\nWORKDIR /app\nFROM a AS b\nFROM b\nCOPY x .\nFROM alpine:3.20\nCOPY y .\n"
+        let found = Self.lint(RelativeCopyDestinationWithoutWorkdirRule.self, text)
+        #expect(found.count == 1)
+        #expect(found.first.map { Self.snippet(text, $0) } == ".")
+        #expect(found.first?.range?.start == Array(text.utf8).count - 2)
+    }
+
+    // MARK: - Variables
+
+    @Test("ARG defaults are judged without build arguments")
+    func defaultArgs() {
+        let text = "ARG IMAGE\nFROM $IMAGE\n"
+        var configuration = Configuration()
+        configuration.select = ["DF024"]
+        let linter = Linter(rules: [InvalidDefaultArgInFromRule.self], configuration: configuration)
+        let analyzed = AnalyzedDockerfile(Dockerfile.parse(text), configuration: configuration, options: BuildOptions(buildArgs: ["IMAGE": "alpine:3.20"]))
+        #expect(linter.lint(analyzed).count == 1)
+    }
+
+    @Test("undefined variables: global ARGs need redeclaring, image stages only report what is certain")
+    func undefinedVariables() {
+        let text = """
+        ARG VERSION=1
+        FROM alpine:3.20
+        LABEL v=$VERSION
+        WORKDIR $SOMETHING_FROM_THE_BASE
+        ENV CONFIG_DIR=/etc/app
+        COPY app.conf $CONFIG_DIRS/
+        RUN echo $UNDEFINED_IN_SHELL
+        FROM scratch
+        COPY a $SOMETHING_FROM_THE_BASE
+
+        """
+        let found = Self.lint(UndefinedVariableRule.self, text)
+        #expect(found.map { Self.snippet(text, $0) } == ["$VERSION", "$CONFIG_DIRS", "$SOMETHING_FROM_THE_BASE"])
+        #expect(found[0].notes == ["`VERSION` is a global ARG; declare `ARG VERSION` in this stage to use it here."])
+        #expect(found[1].message == "`CONFIG_DIRS` is not defined here (did you mean `CONFIG_DIR`?)")
+    }
+
+    @Test("predefined platform ARGs and a stage's inherited ENV count as defined")
+    func definedVariables() {
+        let text = "FROM scratch AS base\nENV APP=/app\nFROM base\nARG TARGETARCH\nWORKDIR $APP/$TARGETARCH\nCOPY --chown=$BUILDKIT_SANDBOX_HOSTNAME a b\n"
+        #expect(Self.lint(UndefinedVariableRule.self, text).isEmpty)
+    }
+
+    @Test("the undefined ARG in FROM points at the reference and notes stage-level declarations")
+    func undefinedArgInFrom() {
+        let text = "FROM alpine:3.20\nARG TAG\nFROM alpine:${TAG}\n"
+        let found = Self.lint(UndefinedArgInFromRule.self, text)
+        #expect(found.map { Self.snippet(text, $0) } == ["${TAG}"])
+        #expect(found.first?.notes.count == 1)
+    }
+
+    // MARK: - Legacy key/value form
+
+    @Test("rewriting a legacy value keeps BuildKit's value", arguments: [
+        ("plain", "plain"),
+        ("two words", "\"two words\""),
+        ("a  \t b", "\"a  \t b\""),
+        ("'single' x", "'single'\\ x"),
+        ("\"x y\" z", "\"x y\"\\ z"),
+        ("a\\ b c", "a\\ b\\ c"),
+        ("$HOME/bin", "$HOME/bin"),
+        ("${A:-x y}", "\"${A:-x y}\""),
+    ])
+    func legacyRewrite(_ pair: (String, String)) throws {
+        let (value, expected) = pair
+        let rewritten = try #require(LegacyKeyValueFormatRule.rewrite(value, escape: .backslash))
+        #expect(rewritten == expected)
+        let lexer = ShellLexer()
+        let environment: ShellEnvironment = ["HOME": "/root"]
+        let legacy = try lexer.processWord(value, environment: environment)
+        let modern = Dockerfile.parse("FROM scratch\nENV K=\(rewritten)\n")
+        guard case .env(let env) = modern.instructions[1].payload else { Issue.record("not an ENV"); return }
+        #expect(env.pairs.count == 1)
+        #expect(try lexer.processWord(env.pairs[0].value.text, environment: environment) == legacy)
+    }
+
+    @Test("a legacy value spread over continuation lines is reported without a fix")
+    func legacyContinuation() {
+        let found = Self.lint(LegacyKeyValueFormatRule.self, "FROM scratch\nENV A b \\\n  c\n")
+        #expect(found.count == 1)
+        #expect(found.first?.fix == nil)
+    }
+
+    // MARK: - Flags, instructions
+
+    @Test("flag problems carry suggestions")
+    func flagMessages() {
+        let found = Self.lint(InvalidInstructionFlagRule.self, "FROM alpine:3.20\nCOPY --chmown=1 a /a\nWORKDIR --x /a\n")
+        #expect(found.map(\.message) == ["`--chmown` is not a flag of `COPY` (did you mean `--chown`?)", "`WORKDIR` takes no flags, but `--x` is given"])
+    }
+
+    @Test("unknown instructions suggest the closest keyword in the case written")
+    func unknownInstruction() {
+        let found = Self.lint(UnknownInstructionRule.self, "FROM alpine:3.20\nrunn true\nEXPOSED 80\n")
+        #expect(found.map(\.message) == ["`runn` is not a Dockerfile instruction (did you mean `run`?)", "`EXPOSED` is not a Dockerfile instruction (did you mean `EXPOSE`?)"])
+    }
+
+    @Test("suggestions need a near name and never repeat an exact one")
+    func suggestions() {
+        #expect(StructureSuggestion.closest(to: "VERSON", among: ["VERSION", "OTHER"]) == "VERSION")
+        #expect(StructureSuggestion.closest(to: "VERSION", among: ["VERSION"]) == nil)
+        #expect(StructureSuggestion.closest(to: "AB", among: ["XY"]) == nil)
+        #expect(StructureSuggestion.closest(to: "completely", among: ["different"]) == nil)
+    }
+
+    // MARK: - Speed
+
+    @Test("the structure rules stay linear on a large file")
+    func speed() {
+        var text = "ARG BASE=alpine:3.20\n"
+        for stage in 0..<200 {
+            text += "FROM ${BASE} AS s\(stage)\nWORKDIR /app\nARG V\(stage)=1\nENV A\(stage)=x B\(stage)=$A\(stage)\n"
+            for line in 0..<20 { text += "COPY --from=s\(max(0, stage - 1)) f\(line) g\(line) ./d\(line)/\nLABEL l\(line)=$V\(stage)\n" }
+        }
+        var configuration = Configuration()
+        configuration.select = (20...41).map { String(format: "DF%03d", $0) }
+        configuration.trustedRegistries = ["docker.io"]
+        let linter = Linter(rules: BuiltinRules.all, configuration: configuration)
+        let analyzed = AnalyzedDockerfile(Dockerfile.parse(text), configuration: configuration)
+        let start = Date()
+        _ = linter.lint(analyzed)
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+}
