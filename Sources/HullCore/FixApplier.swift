@@ -10,7 +10,8 @@ public enum FixApplier {
         public var skipped: [Fix]
     }
 
-    /// Applies `fixes` to `bytes`. Fixes are taken in order of their first edit; a fix whose
+    /// Applies `fixes` to `bytes`. In a file with CRLF line endings, line breaks in
+    /// replacements become CRLF too. Fixes are taken in order of their first edit; a fix whose
     /// edits overlap an already accepted edit (or each other) is skipped so that a later
     /// pass can retry it on the new text.
     public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> Result {
@@ -32,16 +33,34 @@ public enum FixApplier {
             applied.append(fix)
         }
         accepted.sort { $0.range < $1.range }
+        let crlf = usesCRLF(bytes)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 64)
         var cursor = 0
         for edit in accepted {
             output.append(contentsOf: bytes[cursor..<edit.range.start])
-            output.append(contentsOf: Array(edit.replacement.utf8))
+            output.append(contentsOf: crlf ? toCRLF(Array(edit.replacement.utf8)) : Array(edit.replacement.utf8))
             cursor = edit.range.end
         }
         output.append(contentsOf: bytes[cursor...])
         return Result(bytes: output, applied: applied, skipped: skipped)
+    }
+
+    /// Whether the file's first line ends with CRLF: new lines in replacements then follow suit.
+    static func usesCRLF(_ bytes: [UInt8]) -> Bool {
+        guard let newline = bytes.firstIndex(of: 0x0A) else { return false }
+        return newline > 0 && bytes[newline - 1] == 0x0D
+    }
+
+    /// Turns every lone `\n` into `\r\n`.
+    static func toCRLF(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0A && (index == 0 || bytes[index - 1] != 0x0D) { out.append(0x0D) }
+            out.append(byte)
+        }
+        return out
     }
 
     private static func inBounds(_ edits: [Edit], count: Int) -> Bool {

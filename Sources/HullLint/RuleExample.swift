@@ -26,6 +26,16 @@ public struct RuleExample: Sendable {
     public var ignore: String?
     /// Rule options for this example.
     public var options: [String: ConfigValue]
+    /// Whether keyword case is what the example is about, so the catalogue does not re-run it
+    /// with every keyword lower-cased.
+    public var keywordCaseMatters = false
+
+    /// The same example, marked as depending on keyword case.
+    public func keywordCaseSensitive() -> RuleExample {
+        var copy = self
+        copy.keywordCaseMatters = true
+        return copy
+    }
 
     /// A Dockerfile the rule accepts.
     public static func passing(_ text: String, files: [String] = [], ignore: String? = nil, options: [String: ConfigValue] = [:]) -> RuleExample {

@@ -38,3 +38,15 @@ struct FixApplierTests {
         #expect(result.skipped.map(\.title) == ["b"])
     }
 }
+
+@Suite("Fix applier line endings")
+struct FixApplierLineEndingTests {
+    @Test("line breaks in replacements follow a CRLF file; LF files are unchanged")
+    func crlf() {
+        let fix = Fix(title: "split", edits: [Edit(range: TextRange(start: 6, end: 7), replacement: "\nRUN b\n")], applicability: .safe)
+        let crlf = FixApplier.apply([fix], to: Array("RUN a\r\n\r\n".utf8))
+        #expect(String(decoding: crlf.bytes, as: UTF8.self) == "RUN a\r\r\nRUN b\r\n\r\n")
+        let lf = FixApplier.apply([Fix(title: "x", edits: [Edit(range: TextRange(start: 5, end: 6), replacement: "\nRUN b\n")], applicability: .safe)], to: Array("RUN a\n".utf8))
+        #expect(String(decoding: lf.bytes, as: UTF8.self) == "RUN a\nRUN b\n")
+    }
+}

@@ -71,13 +71,13 @@ struct CatalogueTests {
         #expect(Dockerfile.parse(text).syntax.error == nil, "example parses")
         switch example.kind {
         case .passing:
-            for (variant, transformed) in Variants.all(text, markers: []) {
+            for (variant, transformed) in Variants.all(text, markers: [], keywordCase: !example.keywordCaseMatters) {
                 let found = ExampleRunner.diagnostics(rule, transformed.text, example)
                 #expect(found.isEmpty, "\(variant): expected no finding, got \(found.map(\.message))")
             }
         case .failing:
             #expect(!marked.markers.isEmpty, "a failing example marks its findings")
-            for (variant, transformed) in Variants.all(text, markers: marked.markers) {
+            for (variant, transformed) in Variants.all(text, markers: marked.markers, keywordCase: !example.keywordCaseMatters) {
                 let found = ExampleRunner.diagnostics(rule, transformed.text, example)
                 let starts = found.compactMap { $0.range?.start }.sorted()
                 #expect(starts == transformed.markers.map(\.start).sorted(), "\(variant): findings at \(starts), expected \(transformed.markers.map(\.start)): \(found.map(\.message))")
@@ -112,9 +112,9 @@ enum Variants {
         var markers: [ExampleMarkers.Marker]
     }
 
-    static func all(_ text: String, markers: [ExampleMarkers.Marker]) -> [(String, Transformed)] {
+    static func all(_ text: String, markers: [ExampleMarkers.Marker], keywordCase: Bool = true) -> [(String, Transformed)] {
         var variants: [(String, Transformed)] = [("as written", Transformed(text: text, markers: markers))]
-        variants.append(("lower-case keywords", Transformed(text: lowercasedKeywords(text), markers: markers)))
+        if keywordCase { variants.append(("lower-case keywords", Transformed(text: lowercasedKeywords(text), markers: markers))) }
         variants.append(("CRLF line endings", crlf(text, markers)))
         if !text.hasPrefix("#") {
             let prefix = "# Ünïcødé comment ✓ 😀\n"

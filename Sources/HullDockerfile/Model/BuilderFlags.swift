@@ -8,8 +8,8 @@ public struct BuilderFlags: Sendable, Hashable {
     /// malformed booleans, each with BuildKit's message.
     public var problems: [FlagProblem]
 
-    /// The flags each instruction accepts, and which may repeat.
-    static func accepted(for kind: InstructionKind) -> (names: Set<String>, repeatable: Set<String>, booleans: Set<String>) {
+    /// The flags each instruction accepts, which may repeat, and which are booleans.
+    public static func accepted(for kind: InstructionKind) -> (names: Set<String>, repeatable: Set<String>, booleans: Set<String>) {
         switch kind {
         case .from: (["platform"], [], [])
         case .run: (["mount", "network", "security", "device"], ["mount", "device"], [])
@@ -20,7 +20,8 @@ public struct BuilderFlags: Sendable, Hashable {
         }
     }
 
-    init(_ flags: [FlagSyntax], kind: InstructionKind) {
+    /// Checks `flags` against what BuildKit accepts for `kind`.
+    public init(_ flags: [FlagSyntax], kind: InstructionKind) {
         self.flags = flags
         let accepted = Self.accepted(for: kind)
         var seen: Set<String> = []

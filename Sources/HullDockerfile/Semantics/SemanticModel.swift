@@ -58,7 +58,9 @@ public struct SemanticModel: Sendable {
                 base = .unresolved(text: text)
             } else if text.lowercased() == "scratch" {
                 base = .scratch
-            } else if let parent = dockerfile.stages.prefix(stage.index).last(where: { $0.name == text.lowercased() }) {
+            } else if let parent = dockerfile.stages.prefix(stage.index).last(where: { $0.name == text }) {
+                // BuildKit looks the name up as written; stage names are stored lower-cased, so
+                // `FROM Base` is an image reference (which BuildKit then rejects), not a stage.
                 base = .stage(parent.index)
                 for (name, value) in finalScopes[parent.index].env.sorted(by: { $0.key < $1.key }) { scope.setEnv(name, value: value) }
                 dependencies.append(StageDependency(kind: .base, stage: stage.index, instruction: stage.fromIndex, target: parent.index, reference: text, range: stage.from.image.range))
@@ -95,13 +97,13 @@ public struct SemanticModel: Sendable {
                 case .copy(let copy):
                     if let from = copy.from, let flag = instruction.flags.flag("from") {
                         let reference = Self.expand(lexer, from, scope).value
-                        dependencies.append(StageDependency(kind: .copyFrom, stage: stage.index, instruction: index, target: dockerfile.stage(named: reference, before: stage.index)?.index, reference: reference, range: flag.range))
+                        dependencies.append(StageDependency(kind: .copyFrom, stage: stage.index, instruction: index, target: Self.stageReference(reference, in: dockerfile, from: stage.index), reference: reference, range: flag.range))
                     }
                 case .run(let run):
                     for mount in run.mounts {
                         guard let from = mount.from else { continue }
                         let reference = Self.expand(lexer, from, scope).value
-                        dependencies.append(StageDependency(kind: .mountFrom, stage: stage.index, instruction: index, target: dockerfile.stage(named: reference, before: stage.index)?.index, reference: reference, range: mount.flag.range))
+                        dependencies.append(StageDependency(kind: .mountFrom, stage: stage.index, instruction: index, target: Self.stageReference(reference, in: dockerfile, from: stage.index), reference: reference, range: mount.flag.range))
                     }
                 default:
                     break
@@ -113,6 +115,16 @@ public struct SemanticModel: Sendable {
         self.bases = bases
         self.baseExpansions = baseExpansions
         self.dependencies = dependencies
+    }
+
+    /// The stage a `--from` reference names. BuildKit registers every stage before resolving
+    /// these, so a stage defined further down resolves too (its own stage is a cycle BuildKit
+    /// rejects, and is still reported as a dependency on itself).
+    static func stageReference(_ reference: String, in dockerfile: Dockerfile, from stage: Int) -> Int? {
+        let lowered = reference.lowercased()
+        if let byName = dockerfile.stages.first(where: { $0.name == lowered }) { return byName.index }
+        if let number = Int(reference), number >= 0, number < dockerfile.stages.count, String(number) == reference { return number }
+        return nil
     }
 
     /// Expands `text` in `scope` as BuildKit's lexer does, recording referenced variables.

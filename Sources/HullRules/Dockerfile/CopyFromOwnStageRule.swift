@@ -25,10 +25,8 @@ public struct CopyFromOwnStageRule: DockerfileRule {
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
-        for dependency in input.semantics.dependencies where dependency.kind != .base && dependency.target == nil {
-            let stage = input.stages[dependency.stage]
+        for dependency in input.semantics.dependencies where dependency.kind != .base && dependency.target == dependency.stage {
             let reference = dependency.reference
-            guard stage.name == reference.lowercased() || reference == String(dependency.stage) else { continue }
             let flag = dependency.kind == .copyFrom ? "COPY --from" : "RUN --mount=from="
             sink.report(dependency.range, "`\(flag)` names its own stage `\(reference)`",
                         notes: ["A stage cannot copy from itself; BuildKit fails with a circular dependency."])

@@ -35,7 +35,8 @@ public struct CopyFromUndefinedStageRule: DockerfileRule {
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
         let stages = input.stages
-        for dependency in input.semantics.dependencies where dependency.kind != .base && dependency.target == nil {
+        for dependency in input.semantics.dependencies where dependency.kind != .base && (dependency.target ?? -1) != dependency.stage {
+            if let target = dependency.target, target < dependency.stage { continue }
             let reference = dependency.reference
             let lowered = reference.lowercased()
             guard !reference.isEmpty, !reference.contains("$") else { continue }

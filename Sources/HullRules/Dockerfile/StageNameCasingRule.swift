@@ -37,7 +37,9 @@ public struct StageNameCasingRule: DockerfileRule {
             var edits = [Edit(range: word.range, replacement: name)]
             for later in input.stages where later.index > stage.index {
                 let image = later.from.image
-                if case .stage(stage.index) = input.semantics.bases[later.index], image.text != name, image.text.lowercased() == name,
+                // BuildKit matches `FROM <stage>` case-sensitively against the lower-cased
+                // names, so `FROM Build` is read as an image until both are lower case.
+                if case .image(let text, _) = input.semantics.bases[later.index], text == image.text, text != name, text.lowercased() == name,
                    source.text(image.range) == image.text {
                     edits.append(Edit(range: image.range, replacement: name))
                 }
