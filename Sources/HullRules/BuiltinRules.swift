@@ -6,6 +6,16 @@ public enum BuiltinRules {
     /// The Dockerfile rules.
     public static let all: [any DockerfileRule.Type] = [
         MaintainerInstructionRule.self,
+        // Shell (SH) and layer-cache (LC) rules.
+        NpmInstallInsteadOfCiRule.self,
+        InstallWithoutFrozenLockfileRule.self,
+        NpmOnlyProductionRule.self,
+        PackageIndexUpdateAloneRule.self,
+        AptListsNotRemovedRule.self,
+        ApkAddWithoutNoCacheRule.self,
+        PipInstallWithCacheRule.self,
+        YumCacheNotCleanedRule.self,
+        ZypperCacheNotCleanedRule.self,
     ]
 
     /// The descriptions of every rule.
