@@ -16,6 +16,8 @@ public enum BuiltinRules {
         PipInstallWithCacheRule.self,
         YumCacheNotCleanedRule.self,
         ZypperCacheNotCleanedRule.self,
+        CleanupInSeparateRunRule.self,
+        BuildToolchainInFinalImageRule.self,
     ]
 
     /// The descriptions of every rule.

@@ -114,6 +114,35 @@ enum PackageManagerCache: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// The caches `command` fills: apt's lists (`update`) and archives (installs), apk's cache
+    /// (without `--no-cache`), pip's (without `--no-cache-dir`), the yum and zypper caches,
+    /// yarn's and npm's.
+    static func produced(by command: SimpleCommand) -> Set<PackageManagerCache> {
+        guard let invocation = command.invocation else { return [] }
+        if let family = PackageManagerFamily(invocation) {
+            switch family {
+            case .apt:
+                if family.isIndexUpdate(invocation) { return [.aptLists] }
+                return family.isInstall(invocation) ? [.aptArchives] : []
+            case .apk:
+                guard !invocation.has(option: "--no-cache") else { return [] }
+                return family.isIndexUpdate(invocation) || family.isInstall(invocation) ? [.apk] : []
+            case .yum, .zypper:
+                return family.isIndexUpdate(invocation) || family.isInstall(invocation) ? [family.cache] : []
+            }
+        }
+        switch invocation.tool {
+        case "pip":
+            return invocation.subcommand == "install" && !invocation.has(option: "--no-cache-dir") ? [.pip] : []
+        case "yarn":
+            return ["install", "add"].contains(invocation.subcommand ?? "") ? [.yarn] : []
+        case "npm":
+            return ["install", "ci"].contains(invocation.subcommand ?? "") ? [.npm] : []
+        default:
+            return []
+        }
+    }
+
     /// The caches that the cache and tmpfs mounts of a RUN keep out of its layer.
     static func mounted(_ run: ShellRun) -> Set<PackageManagerCache> {
         run.volatileMountTargets.reduce(into: []) { result, target in result.formUnion(covered(by: target)) }
