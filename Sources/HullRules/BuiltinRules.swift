@@ -18,6 +18,8 @@ public enum BuiltinRules {
         ZypperCacheNotCleanedRule.self,
         CleanupInSeparateRunRule.self,
         BuildToolchainInFinalImageRule.self,
+        YarnCacheNotCleanedRule.self,
+        DependencyInstallAfterSourceCopyRule.self,
     ]
 
     /// The descriptions of every rule.

@@ -14,6 +14,7 @@ public struct ApkAddWithoutNoCacheRule: DockerfileRule {
         fetches a fresh index, uses it and throws it away, so it also replaces a separate `apk update`. A \
         cache or tmpfs mount on `/var/cache/apk` or `/etc/apk/cache`, or removing `/var/cache/apk/*` (or \
         `apk cache clean`) later in the same RUN, counts as clean; hadolint insists on the flag even then. \
+        `apk add --no-network` downloads nothing and is not flagged. \
         Only stages whose files reach the image are judged. The peers rate this info (hadolint), high \
         (Trivy) and fatal (Dockle); Hull uses warning, like the other package-cache rules.
         """,
@@ -40,7 +41,7 @@ public struct ApkAddWithoutNoCacheRule: DockerfileRule {
             let cleanup = PackageManagerCache.apk.lastCleanup(in: commands) ?? -1
             for (position, command) in commands.enumerated() where position > cleanup {
                 guard let invocation = command.invocation, invocation.tool == "apk", invocation.subcommand == "add",
-                      let word = invocation.subcommands.first?.word, !invocation.has(option: "--no-cache")
+                      let word = invocation.subcommands.first?.word, !invocation.has(option: "--no-cache", "--no-network")
                 else { continue }
                 let fix = ShellEdits.insert("--no-cache", after: word).map { Fix(title: "Add `--no-cache`", edits: [$0], applicability: .safe) }
                 sink.report(ShellEdits.commandRange(invocation), "`apk add` without `--no-cache` leaves the package index in the layer", fix: fix)

@@ -12,8 +12,10 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
         Every instruction adds a layer, and a layer can only add: deleting a file in a later RUN writes a \
         whiteout that hides it, while its bytes stay in the earlier layer and are pulled with the image. \
         `RUN rm -rf /var/lib/apt/lists/*` after a separate `RUN apt-get update`, an `apt-get clean`, \
-        `yum clean all`, `pip cache purge` or `rm -rf ~/.cache` after the install's own RUN, or removing a \
-        file that a COPY or a `curl -o` in an earlier RUN put there, all cost a layer and save nothing. \
+        `yum clean all`, `pip cache purge` or `rm -rf ~/.cache` after the install's own RUN, or removing an \
+        archive or package that a COPY, an ADD or a `curl -o`/`wget -O` in an earlier RUN put there, all \
+        cost a layer and save nothing. (Files are tracked when their names say archive, package or \
+        installer, such as `.tar.gz`, `.zip`, `.deb` or `.jar`; a helper script removed later costs little.) \
         Clean up in the RUN that creates the files, keep them out of the layer with \
         `RUN --mount=type=cache` or `type=bind`, or build in a stage the image only copies from. Only stages \
         whose files reach the image are judged. No peer checks this; it is what dive shows as wasted space \
@@ -24,6 +26,7 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
             .passing("FROM debian:12\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n"),
             .passing("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"),
             .passing("FROM python:3.12 AS build\nRUN pip install -r requirements.txt\nRUN rm -rf /root/.cache\nFROM python:3.12-slim\nCOPY --from=build /usr/local /usr/local\n"),
+            .passing("FROM debian:12\nCOPY install.sh /tmp/\nRUN sh /tmp/install.sh\nRUN rm /tmp/install.sh\n"),
             .failing("FROM debian:12\nRUN apt-get update\nRUN apt-get install -y build-essential\nRUN ⟦rm -rf /var/lib/apt/lists/*⟧\n"),
             .failing("FROM python:3.12-slim\nRUN pip install flask==3.0.3\nRUN echo done && ⟦pip cache purge⟧\n"),
             .failing("FROM rockylinux:9\nRUN yum install -y git\nRUN ⟦yum clean all⟧ \\\n && ⟦rm -rf /var/cache/yum⟧\n"),
@@ -123,7 +126,7 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
             let name = text.split(separator: "/").last.map(String.init) ?? text
             let lower = name.lowercased()
             if isAdd, !text.contains("://"), [".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst"].contains(where: lower.hasSuffix) { continue }
-            if DependencyGlob.isPattern(name) || name == "." || name.isEmpty { continue }
+            if DependencyGlob.isPattern(name) || !isBulky(name) { continue }
             paths.append(intoFolder ? base + "/" + name : base)
         }
         return paths
@@ -137,7 +140,16 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
         case "wget": values = invocation.values(of: "-O", "--output-document")
         default: return []
         }
-        return values.compactMap { PackageManagerCache.normalize($0) }.filter { $0.hasPrefix("/") }
+        return values.compactMap { PackageManagerCache.normalize($0) }.filter { $0.hasPrefix("/") && isBulky($0) }
+    }
+
+    /// Whether a file name says archive, package or installer: the files worth tracking, since
+    /// a helper script removed in a later layer costs next to nothing.
+    static func isBulky(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return [".tar", ".tgz", ".gz", ".tbz2", ".bz2", ".txz", ".xz", ".zst", ".zip", ".7z", ".rar", ".deb", ".rpm", ".apk",
+                ".whl", ".jar", ".war", ".ear", ".iso", ".img", ".bin", ".run", ".msi", ".exe", ".dmg", ".pkg", ".gem", ".nupkg"]
+            .contains(where: lower.hasSuffix)
     }
 
     /// From the command name to its last argument.

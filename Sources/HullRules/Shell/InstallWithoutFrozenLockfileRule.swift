@@ -12,9 +12,10 @@ public struct InstallWithoutFrozenLockfileRule: DockerfileRule {
         Outside CI, Yarn and pnpm treat the lockfile as a suggestion: when it no longer matches `package.json` \
         they resolve new versions and rewrite it inside the image, so the image holds a dependency tree nobody \
         tested. `--frozen-lockfile` (Yarn 1, pnpm) and `--immutable` (Yarn 2 and later) make the install fail \
-        instead. Both tools freeze the lockfile by themselves when the `CI` variable is set, and Yarn 2+ does \
-        when `YARN_ENABLE_IMMUTABLE_INSTALLS` is true; such installs are not flagged, nor are ones that opt \
-        out explicitly (`--no-frozen-lockfile`) or only write the lockfile (`--lockfile-only`). This is the \
+        instead. pnpm freezes the lockfile by itself when the `CI` variable is set, and so does Yarn 2+ \
+        (recognised by a `.yarnrc.yml` in the build context, or `YARN_ENABLE_IMMUTABLE_INSTALLS=true`); Yarn 1 \
+        never does. Such installs are not flagged, nor are ones that opt out explicitly \
+        (`--no-frozen-lockfile`, `--no-lockfile`) or only write the lockfile (`--lockfile-only`). This is the \
         Yarn and pnpm side of `npm-install-instead-of-ci`.
         """,
         category: .correctness, defaultSeverity: .warning,
@@ -29,9 +30,10 @@ public struct InstallWithoutFrozenLockfileRule: DockerfileRule {
         examples: [
             .passing("FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n"),
             .passing("FROM node:20-alpine\nCOPY . .\nRUN corepack enable && yarn install --immutable && pnpm install --frozen-lockfile\n"),
-            .passing("FROM node:20-alpine\nENV CI=true\nRUN pnpm install && yarn\n"),
+            .passing("FROM node:20-alpine\nENV CI=true\nRUN pnpm install && yarn\n", files: [".yarnrc.yml", "package.json", "yarn.lock"]),
             .passing("FROM node:20-alpine\nRUN yarn add left-pad && pnpm add is-odd\n"),
             .failing("FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN ⟦yarn install⟧ --production\n"),
+            .failing("FROM node:20-alpine\nENV CI=true\nRUN pnpm install && ⟦yarn⟧\n"),
             .failing("FROM node:20-alpine\nCOPY . .\nRUN ⟦yarn⟧ && yarn build\n"),
             .failing("FROM node:20-alpine\nCOPY . .\nRUN ⟦pnpm i⟧ --prod\n"),
             .fix("FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN yarn install --production\n",
@@ -47,19 +49,20 @@ public struct InstallWithoutFrozenLockfileRule: DockerfileRule {
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
         for run in ShellRun.all(in: input) {
             let scope = input.semantics.scope(at: run.instruction.index)
-            let inCI = (scope.value(of: "CI") ?? "").isEmpty == false
+            let berry = input.context?.sends(".yarnrc.yml") == true
             for command in run.commands {
                 guard let invocation = command.invocation, let tool = invocation.tool, invocation.subcommand == "install",
-                      tool == "yarn" || tool == "pnpm", invocation.operands.isEmpty, !inCI,
-                      !command.assignments.contains(where: { $0.name == "CI" })
+                      tool == "pnpm" || PackageManagerInvocation.isYarnInstall(invocation), invocation.operands.isEmpty
                 else { continue }
+                let inCI = !(scope.value(of: "CI") ?? "").isEmpty || command.assignments.contains { $0.name == "CI" }
+                if inCI && (tool == "pnpm" || berry) { continue }
                 let flag: String
                 let ecosystem: DependencyEcosystem
                 if tool == "yarn" {
                     if invocation.has(option: "--frozen-lockfile", "--immutable", "--pure-lockfile", "--no-lockfile") { continue }
                     if ["true", "1"].contains((scope.value(of: "YARN_ENABLE_IMMUTABLE_INSTALLS") ?? "").lowercased()) { continue }
                     ecosystem = .yarn
-                    flag = input.context?.sends(".yarnrc.yml") == true ? "--immutable" : "--frozen-lockfile"
+                    flag = berry ? "--immutable" : "--frozen-lockfile"
                 } else {
                     if invocation.has(option: "--frozen-lockfile", "--no-frozen-lockfile", "--lockfile-only", "--prefer-frozen-lockfile", "-g") { continue }
                     ecosystem = .pnpm

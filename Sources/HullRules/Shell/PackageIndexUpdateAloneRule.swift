@@ -47,7 +47,7 @@ public struct PackageIndexUpdateAloneRule: DockerfileRule {
                 }
                 let written = ShellEdits.commandText(invocation)
                 let message = later.map { "`\(written)` without an install in the same RUN: the install at line \($0.instruction.line) reuses its cached, ageing index" }
-                    ?? "`\(written)` without an install in the same RUN only adds a layer of index files"
+                    ?? "`\(written)` without an install in the same RUN: its index is cached with this layer and goes stale"
                 sink.report(ShellEdits.commandRange(invocation), message)
             }
         }

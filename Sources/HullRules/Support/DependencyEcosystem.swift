@@ -71,7 +71,7 @@ enum DependencyEcosystem: String, Sendable, Hashable, CaseIterable {
     static let manifestPatterns = ["package*.json", "requirements*.txt", "constraints*.txt", "*.gemspec", "build.gradle*", "settings.gradle*"]
 
     /// Folder names that hold only manifests.
-    static let manifestFolderNames: Set<String> = Set(allCases.flatMap(\.manifestFolders) + ["requirements"])
+    static let manifestFolderNames: Set<String> = Set(allCases.flatMap(\.manifestFolders) + ["requirements", "patches"])
 
     /// Every exact manifest name.
     static let manifestNames: Set<String> = Set(allCases.flatMap(\.manifestFiles))

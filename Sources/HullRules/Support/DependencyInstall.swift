@@ -28,7 +28,7 @@ struct DependencyInstall {
             guard invocation.subcommand == "install", operands.isEmpty, !global, !invocation.hasDynamicArguments else { return nil }
             self = named(.npm, invocation.subcommands.first?.word.literal ?? "install")!
         case "yarn":
-            guard invocation.subcommand == "install", operands.isEmpty, !invocation.hasDynamicArguments else { return nil }
+            guard PackageManagerInvocation.isYarnInstall(invocation), operands.isEmpty, !invocation.hasDynamicArguments else { return nil }
             self = invocation.subcommands.isEmpty ? named(.yarn)! : named(.yarn, "install")!
         case "pnpm":
             guard ["install", "fetch"].contains(invocation.subcommand ?? ""), operands.isEmpty, !global else { return nil }

@@ -94,7 +94,7 @@ enum PackageManagerCache: String, CaseIterable, Sendable, Hashable {
         case "apt-get", "apt":
             switch invocation.subcommand {
             case "clean", "autoclean": return [.aptArchives]
-            case "distclean": return [.aptArchives, .aptLists]
+            case "distclean", "dist-clean": return [.aptArchives, .aptLists]
             default: return []
             }
         case "apk":
@@ -125,7 +125,7 @@ enum PackageManagerCache: String, CaseIterable, Sendable, Hashable {
                 if family.isIndexUpdate(invocation) { return [.aptLists] }
                 return family.isInstall(invocation) ? [.aptArchives] : []
             case .apk:
-                guard !invocation.has(option: "--no-cache") else { return [] }
+                guard !invocation.has(option: "--no-cache", "--no-network") else { return [] }
                 return family.isIndexUpdate(invocation) || family.isInstall(invocation) ? [.apk] : []
             case .yum, .zypper:
                 return family.isIndexUpdate(invocation) || family.isInstall(invocation) ? [family.cache] : []
@@ -135,7 +135,7 @@ enum PackageManagerCache: String, CaseIterable, Sendable, Hashable {
         case "pip":
             return invocation.subcommand == "install" && !invocation.has(option: "--no-cache-dir") ? [.pip] : []
         case "yarn":
-            return ["install", "add"].contains(invocation.subcommand ?? "") ? [.yarn] : []
+            return PackageManagerInvocation.isYarnInstall(invocation) || invocation.subcommand == "add" ? [.yarn] : []
         case "npm":
             return ["install", "ci"].contains(invocation.subcommand ?? "") ? [.npm] : []
         default:
