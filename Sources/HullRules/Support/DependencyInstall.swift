@@ -18,21 +18,21 @@ struct DependencyInstall {
         guard let invocation = command.invocation else { return nil }
         let operands = invocation.operands.map { $0.literal ?? "" }
         let name = invocation.tool ?? invocation.name
-        func named(_ ecosystem: DependencyEcosystem, _ words: String..., files: [String]? = []) -> Self? {
+        func named(_ ecosystem: DependencyEcosystem, _ words: String..., files: [String]? = []) -> Self {
             Self(ecosystem: ecosystem, command: command, text: ([invocation.name] + words).joined(separator: " "), requirementFiles: files)
         }
         let global = invocation.has(option: "-g", "--global")
         switch name {
         case "npm":
-            if invocation.subcommand == "ci" { self = named(.npm, "ci")!; return }
+            if invocation.subcommand == "ci" { self = named(.npm, "ci"); return }
             guard invocation.subcommand == "install", operands.isEmpty, !global, !invocation.hasDynamicArguments else { return nil }
-            self = named(.npm, invocation.subcommands.first?.word.literal ?? "install")!
+            self = named(.npm, invocation.subcommands.first?.word.literal ?? "install")
         case "yarn":
             guard PackageManagerInvocation.isYarnInstall(invocation), operands.isEmpty, !invocation.hasDynamicArguments else { return nil }
-            self = invocation.subcommands.isEmpty ? named(.yarn)! : named(.yarn, "install")!
+            self = invocation.subcommands.isEmpty ? named(.yarn) : named(.yarn, "install")
         case "pnpm":
             guard ["install", "fetch"].contains(invocation.subcommand ?? ""), operands.isEmpty, !global else { return nil }
-            self = named(.pnpm, invocation.subcommand!)!
+            self = named(.pnpm, invocation.subcommand!)
         case "pip":
             guard invocation.subcommand == "install", invocation.has(option: "-r") else { return nil }
             let options = invocation.options(named: "-r", "-c")
@@ -41,9 +41,9 @@ struct DependencyInstall {
                 guard let text = word.literal else { return false }
                 return !(text.hasPrefix(".") || text.hasPrefix("/") || text.contains("://") || text.hasPrefix("git+"))
             }) else { return nil }
-            self = named(.pip, "install", files: files)!
+            self = named(.pip, "install", files: files)
         case "uv":
-            if operands.first == "sync" { self = named(.uv, "sync")!; return }
+            if operands.first == "sync" { self = named(.uv, "sync"); return }
             guard operands.starts(with: ["pip", "install"]) else { return nil }
             var files: [String]? = []
             let words = invocation.arguments
@@ -56,31 +56,31 @@ struct DependencyInstall {
                 }
             }
             guard files.map({ !$0.isEmpty }) ?? true else { return nil }
-            self = named(.pip, "pip", "install", files: files)!
+            self = named(.pip, "pip", "install", files: files)
         case "poetry":
             guard ["install", "sync"].contains(operands.first ?? "") else { return nil }
-            self = named(.poetry, operands[0])!
+            self = named(.poetry, operands[0])
         case "pipenv":
             guard ["install", "sync"].contains(operands.first ?? ""), operands.count == 1 else { return nil }
-            self = named(.pipenv, operands[0])!
+            self = named(.pipenv, operands[0])
         case "bundle", "bundler":
             guard operands.isEmpty || operands.first == "install" else { return nil }
-            self = named(.bundler, "install")!
+            self = named(.bundler, "install")
         case "go":
             guard invocation.subcommandPath == ["mod", "download"] else { return nil }
-            self = named(.go, "mod", "download")!
+            self = named(.go, "mod", "download")
         case "cargo":
             guard operands.first == "fetch" else { return nil }
-            self = named(.cargo, "fetch")!
+            self = named(.cargo, "fetch")
         case "composer":
             guard operands.first == "install" else { return nil }
-            self = named(.composer, "install")!
+            self = named(.composer, "install")
         case "mvn", "mvnw":
             guard let goal = operands.first(where: { $0.hasPrefix("dependency:go-offline") || $0.hasPrefix("dependency:resolve") || $0.hasSuffix(":go-offline") }) else { return nil }
-            self = named(.maven, goal)!
+            self = named(.maven, goal)
         case "gradle", "gradlew":
             guard operands.contains("dependencies") else { return nil }
-            self = named(.gradle, "dependencies")!
+            self = named(.gradle, "dependencies")
         default:
             return nil
         }

@@ -9,7 +9,7 @@ enum DependencySource: Equatable {
     case folder(String)
     /// Manifests only (`package*.json`, `requirements.txt`, `gradle/`).
     case manifests
-    /// Some other file or pattern (`tsconfig.json`, `*.py`), not judged.
+    /// Some other file or pattern (`tsconfig.json`, `*.py`, `$SRC`), not judged.
     case other
 
     /// Classifies a source as written; `context`, when known, tells folders from files.
@@ -24,6 +24,10 @@ enum DependencySource: Equatable {
             return
         }
         let last = path.split(separator: "/").last.map(String.init) ?? path
+        if path.contains("$") {
+            self = .other
+            return
+        }
         if DependencyEcosystem.isManifest(last) {
             self = .manifests
             return
