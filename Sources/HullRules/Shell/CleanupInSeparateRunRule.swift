@@ -15,7 +15,7 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
         `yum clean all`, `pip cache purge` or `rm -rf ~/.cache` after the install's own RUN, or removing an \
         archive or package that a COPY, an ADD or a `curl -o`/`wget -O` in an earlier RUN put there, all \
         cost a layer and save nothing. (Files are tracked when their names say archive, package or \
-        installer, such as `.tar.gz`, `.zip`, `.deb` or `.jar`; a helper script removed later costs little.) \
+        installer, such as `.tar.gz`, `.zip`, `.deb` or `.jar`; an install script removed later costs little.) \
         Clean up in the RUN that creates the files, keep them out of the layer with \
         `RUN --mount=type=cache` or `type=bind`, or build in a stage the image only copies from. Only stages \
         whose files reach the image are judged. No peer checks this; it is what dive shows as wasted space \
@@ -144,7 +144,7 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
     }
 
     /// Whether a file name says archive, package or installer: the files worth tracking, since
-    /// a helper script removed in a later layer costs next to nothing.
+    /// an install script removed in a later layer costs next to nothing.
     static func isBulky(_ name: String) -> Bool {
         let lower = name.lowercased()
         return [".tar", ".tgz", ".gz", ".tbz2", ".bz2", ".txz", ".xz", ".zst", ".zip", ".7z", ".rar", ".deb", ".rpm", ".apk",
