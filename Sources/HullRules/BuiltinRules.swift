@@ -28,6 +28,20 @@ public enum BuiltinRules {
         InvalidOnbuildTriggerRule.self,
         UnknownInstructionRule.self,
         InvalidInstructionFlagRule.self,
+        // Shell (SH) and layer-cache (LC) rules.
+        NpmInstallInsteadOfCiRule.self,
+        InstallWithoutFrozenLockfileRule.self,
+        NpmOnlyProductionRule.self,
+        PackageIndexUpdateAloneRule.self,
+        AptListsNotRemovedRule.self,
+        ApkAddWithoutNoCacheRule.self,
+        PipInstallWithCacheRule.self,
+        YumCacheNotCleanedRule.self,
+        ZypperCacheNotCleanedRule.self,
+        CleanupInSeparateRunRule.self,
+        BuildToolchainInFinalImageRule.self,
+        YarnCacheNotCleanedRule.self,
+        DependencyInstallAfterSourceCopyRule.self,
     ]
 
     /// The descriptions of every rule.

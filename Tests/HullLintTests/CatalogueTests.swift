@@ -30,7 +30,7 @@ struct CatalogueTests {
             #expect(description.rationale.count > 60, "\(code) has a real rationale")
             #expect(description.examples.contains { if case .passing = $0.kind { true } else { false } }, "\(code) has a passing example")
             #expect(description.examples.contains { if case .failing = $0.kind { true } else { false } }, "\(code) has a failing example")
-            if description.fixAvailability != .none {
+            if description.fixAvailability != .none && description.fixAvailability != .displayOnly {
                 #expect(description.examples.contains { if case .fix = $0.kind { true } else { false } }, "\(code) shows its fix")
             }
             if description.fixAvailability == .unsafe || description.fixAvailability == .sometimes {
