@@ -10,7 +10,8 @@ final class TemporaryTree {
     let root: String
 
     init() throws {
-        var template = Array("\(NSTemporaryDirectory())/hull-context-XXXXXX".utf8CString)
+        let base = (NSTemporaryDirectory() as NSString).standardizingPath
+        var template = Array("\(base)/hull-context-XXXXXX".utf8CString)
         guard let pointer = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
         root = String(cString: pointer)
     }
