@@ -159,6 +159,44 @@ enum FileSystem {
         ))
     }
 
+    /// Up to `limit` bytes from the start of the regular file at `relative` below `base`. Refuses
+    /// anything that is not a regular file (a FIFO swapped in is never waited on).
+    static func readPrefix(relative: [UInt8], below base: Int32, limit: Int) -> Result<[UInt8], Failure> {
+        var directory = base
+        var name = relative[...]
+        if relative.count > maximumPathChunk, let slash = relative.lastIndex(of: UInt8(ascii: "/")) {
+            switch openDirectory(relative: relative[..<slash], below: base) {
+            case .success(let fd): directory = fd
+            case .failure(let failure): return .failure(failure)
+            }
+            name = relative[(slash + 1)...]
+        }
+        defer { if directory != base { close(directory) } }
+        var path = name.map { CChar(bitPattern: $0) }
+        path.append(0)
+        let fd = openat(directory, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Failure(code: errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(Failure(code: errno)) }
+        guard EntryType(mode: UInt32(info.st_mode)) == .regular else { return .failure(Failure(code: EINVAL)) }
+        var buffer = [UInt8](repeating: 0, count: limit)
+        var total = 0
+        while total < limit {
+            let count = buffer.withUnsafeMutableBytes { raw in
+                read(fd, raw.baseAddress! + total, limit - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(Failure(code: errno))
+            }
+            if count == 0 { break }
+            total += count
+        }
+        buffer.removeLast(limit - total)
+        return .success(buffer)
+    }
+
     /// The effective user id (permission bits do not stop root from reading).
     static var isRoot: Bool { geteuid() == 0 }
 }
