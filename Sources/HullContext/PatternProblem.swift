@@ -26,7 +26,8 @@ public enum PatternProblem: Error, Hashable, Sendable, Codable, CustomStringConv
     case invalidRepetition(String)
     /// Unbalanced parentheses in the generated regular expression.
     case unbalancedParenthesis
-    /// A regular expression feature Hull does not implement (such as `\p{Greek}` script classes).
+    /// A regular expression construct Hull does not implement; patternmatcher cannot generate
+    /// one (`(?` groups, nesting deeper than Go allows).
     case unsupported(String)
 
     public var description: String {

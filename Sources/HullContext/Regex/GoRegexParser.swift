@@ -261,9 +261,6 @@ struct GoRegexParser {
             name.removeFirst()
         }
         guard let category = UnicodeCategory(name: name) else {
-            if UnicodeCategory.goScriptNames.contains(name) {
-                throw .unsupported("Unicode script class `\(string(start..<position))`")
-            }
             throw .unknownCharacterClassName(string(start..<position))
         }
         set.categories.append(.init(category: category, negated: negated))
