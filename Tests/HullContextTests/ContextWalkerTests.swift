@@ -48,6 +48,7 @@ struct ContextWalkerTests {
         let tree = try TemporaryTree()
         try tree.file("locked/secret.txt", "x")
         try tree.file("open/file.txt", "x")
+        tree.needsShellCleanup = true
         #expect(chmod(tree.path("locked"), 0) == 0)
         let result = try await walk(tree)
         #expect(result.listing.contains("open/file.txt"))
@@ -61,6 +62,7 @@ struct ContextWalkerTests {
         let tree = try TemporaryTree()
         try tree.file("locked/secret.txt", "x")
         try tree.file("open/file.txt", "x")
+        tree.needsShellCleanup = true
         #expect(chmod(tree.path("locked"), 0) == 0)
         let result = try await walk(tree)
         let warning = try #require(result.warnings.first { $0.kind == .unreadableDirectory })
@@ -95,6 +97,7 @@ struct ContextWalkerTests {
     @Test("a 2,000-deep directory chain is walked without recursion or path-length limits")
     func deepChain() async throws {
         let tree = try TemporaryTree()
+        tree.needsShellCleanup = true
         // Build the chain with directory descriptors: the full path exceeds PATH_MAX.
         var fd = open(tree.root, O_RDONLY | O_DIRECTORY)
         for _ in 0..<2_000 {

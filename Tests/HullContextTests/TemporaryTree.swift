@@ -8,6 +8,9 @@ import Darwin
 /// A scratch directory for one test, removed when the value is released.
 final class TemporaryTree {
     let root: String
+    /// Set by tests that remove permissions or build very deep trees: cleanup then runs
+    /// `chmod -R` and `rm -rf` in a shell instead of `FileManager`.
+    var needsShellCleanup = false
 
     init() throws {
         let base = (NSTemporaryDirectory() as NSString).standardizingPath
@@ -17,9 +20,12 @@ final class TemporaryTree {
     }
 
     deinit {
-        // Restore permissions a test may have removed, then delete.
-        _ = try? Process.run(URL(fileURLWithPath: "/bin/chmod"), arguments: ["-R", "u+rwx", root]).waitUntilExit()
-        try? FileManager.default.removeItem(atPath: root)
+        if !needsShellCleanup, (try? FileManager.default.removeItem(atPath: root)) != nil { return }
+        // Restore permissions a test may have removed, then delete (rm copes with deep trees).
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "chmod -R u+rwx \"$0\"; rm -rf \"$0\"", root]
+        if (try? process.run()) != nil { process.waitUntilExit() }
     }
 
     func path(_ relative: String) -> String { "\(root)/\(relative)" }

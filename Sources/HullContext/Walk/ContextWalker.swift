@@ -100,8 +100,7 @@ public struct ContextWalker: Sendable {
             var state = WalkState(matcher: activeMatcher, options: options, visit: visit)
             defer { state.closeAll() }
             try state.run(rootFD: rootFD)
-            var entries = state.entries
-            entries.sort { $0.path < $1.path }
+            let entries = ContextWalker.walkerOrder(state.entries)
             let measuredEverything = options.measureExcluded || state.pruned.isEmpty
             return ContextWalk(root: resolved, sent: state.sent, all: measuredEverything ? state.all : nil,
                                entries: entries, prunedDirectories: state.pruned, warnings: state.warnings)
@@ -351,6 +350,22 @@ private struct WalkState {
 }
 
 extension ContextWalker {
+    /// Sorts entries into walker order (component-wise, byte-wise) by comparing keys in which
+    /// `/` became NUL, a byte no name holds, with `memcmp`.
+    static func walkerOrder(_ entries: [ContextEntry]) -> [ContextEntry] {
+        let keys: [[UInt8]] = entries.map { entry in entry.path.bytes.map { $0 == UInt8(ascii: "/") ? 0 : $0 } }
+        let order = keys.indices.sorted { a, b in
+            keys[a].withUnsafeBufferPointer { left in
+                keys[b].withUnsafeBufferPointer { right in
+                    let common = Swift.min(left.count, right.count)
+                    let result = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
+                    return result != 0 ? result < 0 : left.count < right.count
+                }
+            }
+        }
+        return order.map { entries[$0] }
+    }
+
     static func kind(_ type: FileSystem.EntryType) -> ContextEntry.Kind {
         switch type {
         case .regular: .file
