@@ -14,21 +14,24 @@ struct ContextWalkBenchmarkTests {
         let ignore = (try? IgnoreFile.read(at: "\(root)/.dockerignore"))?.patterns ?? []
         let matcher = try IgnoreMatcher(patterns: ignore)
         let clock = ContinuousClock()
-        let configurations: [(String, IgnoreMatcher?, ContextWalker.Options)] = [
-            ("no ignore file", nil, .init()),
-            ("ignore file, pruned", matcher, .init(measureExcluded: false)),
-            ("ignore file, measuring excluded", matcher, .init(measureExcluded: true)),
-        ]
+        var configurations: [(String, IgnoreMatcher?, ContextWalker.Options)] = []
+        for lanes in 1...4 {
+            configurations += [
+                ("no ignore file, \(lanes) lane(s)", nil, .init(concurrency: lanes)),
+                ("ignore file, pruned, \(lanes) lane(s)", matcher, .init(measureExcluded: false, concurrency: lanes)),
+                ("ignore file, measuring excluded, \(lanes) lane(s)", matcher, .init(measureExcluded: true, concurrency: lanes)),
+            ]
+        }
         for (name, matcher, options) in configurations {
             var best = Duration.seconds(1000)
             var walk: ContextWalk?
-            for _ in 0..<5 {
+            for _ in 0..<15 {
                 let start = clock.now
                 walk = try await ContextWalker(matcher: matcher, options: options).walk(root: root)
                 best = min(best, clock.now - start)
             }
             let sent = walk!.sent
-            print("benchmark: \(name): best of 5 \(best) — sent \(sent.entries) entries, \(sent.bytes) bytes; all \(walk!.all?.entries ?? -1)")
+            print("benchmark: \(name): best of 15 \(best) — sent \(sent.entries) entries, \(sent.bytes) bytes; all \(walk!.all?.entries ?? -1)")
         }
     }
 }

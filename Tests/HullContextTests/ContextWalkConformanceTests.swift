@@ -22,9 +22,12 @@ struct ContextWalkConformanceTests {
         let matcher = try IgnoreMatcher(ignoreFile: Array(testCase.dockerignore.utf8))
         let expected = try #require(testCase.expected.sent).sorted()
         for measure in [true, false] {
-            let walk = try await ContextWalker(matcher: matcher, options: .init(measureExcluded: measure)).walk(root: tree.root)
-            #expect(walk.listing.sorted() == expected, "measureExcluded: \(measure)")
-            #expect(walk.warnings.isEmpty)
+            for concurrency in [1, 3] {
+                let options = ContextWalker.Options(measureExcluded: measure, concurrency: concurrency)
+                let walk = try await ContextWalker(matcher: matcher, options: options).walk(root: tree.root)
+                #expect(walk.listing.sorted() == expected, "measureExcluded: \(measure), concurrency: \(concurrency)")
+                #expect(walk.warnings.isEmpty)
+            }
         }
     }
 

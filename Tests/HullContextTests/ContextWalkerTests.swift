@@ -9,9 +9,19 @@ import Darwin
 
 @Suite("Context walker")
 struct ContextWalkerTests {
+    /// Walks sequentially and with concurrent listing, and checks both give the same result.
     private func walk(_ tree: TemporaryTree, _ ignore: String = "", options: ContextWalker.Options = .init()) async throws -> ContextWalk {
         let matcher = try IgnoreMatcher(ignoreFile: Array(ignore.utf8))
-        return try await ContextWalker(matcher: matcher, options: options).walk(root: tree.root)
+        var sequential = options
+        sequential.concurrency = 1
+        var concurrent = options
+        concurrent.concurrency = 3
+        let first = try await ContextWalker(matcher: matcher, options: sequential).walk(root: tree.root)
+        let second = try await ContextWalker(matcher: matcher, options: concurrent).walk(root: tree.root)
+        #expect(first.entries == second.entries)
+        #expect(first.sent == second.sent && first.all == second.all)
+        #expect(Set(first.warnings) == Set(second.warnings))
+        return first
     }
 
     @Test("symlinks are sent as links and never followed, so loops end")

@@ -30,14 +30,19 @@ public struct ContextWalker: Sendable {
         /// Keep the list of sent entries in ``ContextWalk/entries`` (turn off for huge trees
         /// when a visitor aggregates instead).
         public var recordEntries: Bool
-        /// At most this many directory descriptors stay open at once.
+        /// At most this many directory descriptors stay open at once (sequential walk).
         public var maximumOpenDirectories: Int
+        /// Directories listed concurrently (1–4). With 1 the walk opens each directory from its
+        /// parent's descriptor; with more, worker tasks list directories ahead of the walk.
+        public var concurrency: Int
 
         /// Creates options.
-        public init(measureExcluded: Bool = true, recordEntries: Bool = true, maximumOpenDirectories: Int = 128) {
+        public init(measureExcluded: Bool = true, recordEntries: Bool = true, maximumOpenDirectories: Int = 128,
+                    concurrency: Int = ContextWalker.defaultConcurrency) {
             self.measureExcluded = measureExcluded
             self.recordEntries = recordEntries
             self.maximumOpenDirectories = max(1, maximumOpenDirectories)
+            self.concurrency = min(4, max(1, concurrency))
         }
     }
 
@@ -59,6 +64,9 @@ public struct ContextWalker: Sendable {
             }
         }
     }
+
+    /// The default number of concurrent directory listings.
+    public static let defaultConcurrency = 1
 
     /// The ignore patterns; `nil` or empty sends everything.
     public var matcher: IgnoreMatcher?
@@ -96,10 +104,14 @@ public struct ContextWalker: Sendable {
         }
         let activeMatcher = matcher?.isEmpty == false ? matcher : nil
         let options = self.options
-        return try withoutActuallyEscaping(visit) { (visit) throws(HullContextError) -> ContextWalk in
+        return try await withoutActuallyEscaping(visit) { (visit) async throws(HullContextError) -> ContextWalk in
             var state = WalkState(matcher: activeMatcher, options: options, visit: visit)
             defer { state.closeAll() }
-            try state.run(rootFD: rootFD)
+            if options.concurrency > 1 {
+                try await state.runConcurrently(rootFD: rootFD, lanes: options.concurrency)
+            } else {
+                try state.run(rootFD: rootFD)
+            }
             let entries = ContextWalker.walkerOrder(state.entries)
             let measuredEverything = options.measureExcluded || state.pruned.isEmpty
             return ContextWalk(root: resolved, sent: state.sent, all: measuredEverything ? state.all : nil,
@@ -164,11 +176,45 @@ private struct WalkState {
         let root = Node(path: [], parent: nil, mode: .included, bits: nil)
         root.fd = rootFD
         openDescriptors.insert(rootFD)
-        try list(root)
+        try process(root, FileSystem.list(rootFD))
         while let node = stack.popLast() {
             guard open(node) else { continue }
-            try list(node)
+            try process(node, FileSystem.list(node.fd))
         }
+    }
+
+    /// Lists directories in worker tasks, up to `lanes` at once, each opened from the root
+    /// descriptor; decisions stay in this task, in the order listings arrive.
+    mutating func runConcurrently(rootFD: Int32, lanes: Int) async throws(HullContextError) {
+        openDescriptors.insert(rootFD)
+        let root = Node(path: [], parent: nil, mode: .included, bits: nil)
+        root.fd = rootFD
+        var waiting: [Int: Node] = [:]
+        var nextID = 0
+        var failure: HullContextError?
+        let result: Void? = await withTaskGroup(of: (Int, Result<[FileSystem.ListedEntry], FileSystem.Failure>).self) { group in
+            func start(_ node: Node) {
+                let id = nextID
+                nextID += 1
+                waiting[id] = node
+                let path = node.path
+                group.addTask { (id, FileSystem.list(relative: path, below: rootFD)) }
+            }
+            start(root)
+            while let (id, listing) = await group.next() {
+                let node = waiting.removeValue(forKey: id)!
+                do throws(HullContextError) {
+                    try process(node, listing)
+                } catch {
+                    failure = error
+                    group.cancelAll()
+                    return nil
+                }
+                while waiting.count < lanes, let next = stack.popLast() { start(next) }
+            }
+            return ()
+        }
+        if result == nil, let failure { throw failure }
     }
 
     mutating func closeAll() {
@@ -219,10 +265,10 @@ private struct WalkState {
                                        reason: failure.message, failsBuild: fails))
     }
 
-    /// Reads `node`, decides every child, and queues the directories to walk.
-    private mutating func list(_ node: Node) throws(HullContextError) {
-        let listing: [(name: [UInt8], type: FileSystem.EntryType)]
-        switch FileSystem.readDirectory(node.fd) {
+    /// Decides every child of `node` from its listing, and queues the directories to walk.
+    private mutating func process(_ node: Node, _ result: Result<[FileSystem.ListedEntry], FileSystem.Failure>) throws(HullContextError) {
+        let listing: [FileSystem.ListedEntry]
+        switch result {
         case .success(let entries): listing = entries
         case .failure(let failure):
             unreadable(node, failure)
@@ -230,13 +276,14 @@ private struct WalkState {
             return
         }
         var children: [Node] = []
-        for (name, listedType) in listing {
+        for listed in listing {
+            let name = listed.name
             let path = node.path.isEmpty ? name : node.path + [UInt8(ascii: "/")] + name
-            var type = listedType
+            var type = listed.type
             var size: Int64 = 0
             var repeatLink = false
-            if type == .unknown || type == .regular || type == .symlink {
-                switch FileSystem.status(of: name, in: node.fd) {
+            if let status = listed.status {
+                switch status {
                 case .success(let status):
                     type = status.type
                     size = type == .directory ? 0 : status.size
@@ -299,7 +346,7 @@ private struct WalkState {
                 }
             }
         }
-        node.pendingOpens = children.count
+        node.pendingOpens = node.fd >= 0 ? children.count : 0
         node.outstanding = children.count
         stack.append(contentsOf: children.reversed())
         if children.isEmpty {

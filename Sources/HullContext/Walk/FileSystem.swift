@@ -141,6 +141,40 @@ enum FileSystem {
         return .success(entries)
     }
 
+    /// One listed entry with what `lstat` said, when it was needed.
+    struct ListedEntry: Sendable {
+        var name: [UInt8]
+        var type: EntryType
+        /// `nil` when `d_type` sufficed (directories and special files).
+        var status: Result<Status, Failure>?
+    }
+
+    /// Lists the open directory `fd` and `lstat`s the entries whose size or kind is needed
+    /// (regular files, symlinks, and anything `d_type` does not name).
+    static func list(_ fd: Int32) -> Result<[ListedEntry], Failure> {
+        switch readDirectory(fd) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let names):
+            return .success(names.map { name, type in
+                let needsStatus = type == .unknown || type == .regular || type == .symlink
+                return ListedEntry(name: name, type: type, status: needsStatus ? status(of: name, in: fd) : nil)
+            })
+        }
+    }
+
+    /// Opens the directory at `relative` below `base`, lists it and closes it again.
+    static func list(relative: [UInt8], below base: Int32) -> Result<[ListedEntry], Failure> {
+        let opened = relative.isEmpty ? .success(dup(base)) : openDirectory(relative: relative[...], below: base)
+        switch opened {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let fd):
+            defer { close(fd) }
+            return list(fd)
+        }
+    }
+
     /// `lstat` of `name` inside the open directory `fd`.
     static func status(of name: [UInt8], in fd: Int32) -> Result<Status, Failure> {
         var info = stat()
