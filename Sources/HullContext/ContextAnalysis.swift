@@ -33,7 +33,7 @@ public struct ContextAnalysis: Sendable {
     /// The largest sent folders.
     public var largestFolders: FolderRanking
     /// Excluded directories BuildKit does not walk into, with the deciding pattern's index.
-    public var prunedDirectories: [(path: ContextPath, patternIndex: Int?)]
+    public var prunedDirectories: [PrunedDirectory]
     /// Secrets among the sent files; `nil` when not scanned.
     public var secrets: SecretScan?
     /// Unreadable paths and skipped special files.

@@ -50,28 +50,4 @@ enum GoUTF8 {
             return result
         }
     }
-
-    /// Encodes runes back to UTF-8 bytes (every rune here is a valid scalar or U+FFFD).
-    static func encode(_ runes: [UInt32]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(runes.count)
-        for rune in runes {
-            let scalar = Unicode.Scalar(rune) ?? "\u{FFFD}"
-            bytes.append(contentsOf: String(Character(scalar)).utf8)
-        }
-        return bytes
-    }
-
-    /// Whether `bytes` is valid UTF-8 by Go's rules.
-    static func isValid(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < buffer.count {
-                let (scalar, length) = decode(buffer, at: index)
-                if scalar == runeError && length == 1 { return false }
-                index += length
-            }
-            return true
-        }
-    }
 }

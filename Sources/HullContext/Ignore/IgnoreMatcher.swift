@@ -49,7 +49,7 @@ public struct IgnoreMatcher: Sendable {
     /// The patterns the matcher uses, in order (invalid ones left out under `.dropInvalid`).
     public let patterns: [IgnorePattern]
     /// Patterns left out under ``InvalidPatternPolicy/dropInvalid``, with what is wrong with them.
-    public let droppedPatterns: [(pattern: IgnorePattern, problem: PatternProblem)]
+    public let droppedPatterns: [DroppedPattern]
     /// Whether any pattern is a `!` exception.
     public let hasExceptions: Bool
     /// Whether every exception is a plain path once a trailing `/**` or `/*` is removed (no
@@ -65,7 +65,7 @@ public struct IgnoreMatcher: Sendable {
     public init(patterns: [IgnorePattern], policy: InvalidPatternPolicy = .strict) throws(HullContextError) {
         var kept: [IgnorePattern] = []
         var compiled: [CompiledPattern] = []
-        var dropped: [(IgnorePattern, PatternProblem)] = []
+        var dropped: [DroppedPattern] = []
         for pattern in patterns {
             var text = GoText.trimSpace(pattern.readAllBytes)
             if text.isEmpty { continue }
@@ -87,13 +87,13 @@ public struct IgnoreMatcher: Sendable {
                     throw .invalidPattern(pattern: pattern.readAllForm, line: pattern.line == 0 ? nil : pattern.line,
                                           problem: problem, foundWhenEvaluated: false)
                 case .dropInvalid:
-                    dropped.append((pattern, problem))
+                    dropped.append(DroppedPattern(pattern: pattern, problem: problem))
                     continue
                 }
             }
             let entry = CompiledPattern(cleaned: text, isException: isException)
             if policy == .dropInvalid, case .invalid(let lazyProblem) = entry.kind {
-                dropped.append((pattern, lazyProblem))
+                dropped.append(DroppedPattern(pattern: pattern, problem: lazyProblem))
                 continue
             }
             kept.append(pattern)

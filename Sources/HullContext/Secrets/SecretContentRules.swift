@@ -7,20 +7,29 @@ struct SecretContentRules {
     let path: ContextPath
     let isExample: Bool
     let isDotenvLike: Bool
-    private let lineStarts: [Int]
+    /// Where every anchor occurs, found in one pass over the bytes.
+    private let hits: [[Int]]
+    private var lineStarts: [Int] = [0]
 
     init(bytes: [UInt8], path: ContextPath) {
         self.bytes = bytes
         self.path = path
         self.isExample = SecretPathRules.isExampleFile(path)
         self.isDotenvLike = SecretPathRules.isDotenvLike(path)
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
-        self.lineStarts = starts
+        self.hits = SecretContentRules.findAnchors(in: bytes)
     }
 
     /// Every finding in the file, ordered by position.
     func findings() -> [SecretFinding] {
+        guard isDotenvLike || hits.contains(where: { !$0.isEmpty }) else { return [] }
+        var rules = self
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        rules.lineStarts = starts
+        return rules.collect()
+    }
+
+    private func collect() -> [SecretFinding] {
         var found: [SecretFinding] = []
         found += privateKeysInJSON()
         found += pemPrivateKeys(skippingLines: Set(found.compactMap(\.line)))
@@ -76,7 +85,8 @@ struct SecretContentRules {
 
     private func awsKeys() -> [SecretFinding] {
         var found: [SecretFinding] = []
-        let secretLines = awsSecretCandidates()
+        let idHits = occurrences(of: Array("AKIA".utf8)) + occurrences(of: Array("ASIA".utf8))
+        let secretLines = idHits.isEmpty ? [] : awsSecretCandidates()
         for prefix in ["AKIA", "ASIA"] {
             for start in occurrences(of: Array(prefix.utf8)) where start == 0 || !isAlphanumeric(bytes[start - 1]) {
                 let end = start + 20
@@ -93,7 +103,8 @@ struct SecretContentRules {
         }
         // A secret key assigned by name.
         let name = Array("aws_secret_access_key".utf8)
-        for start in occurrencesIgnoringCase(of: name) {
+        let starts = (occurrences(of: name) + occurrences(of: Array("AWS_SECRET_ACCESS_KEY".utf8))).sorted()
+        for start in starts {
             var index = start + name.count
             while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x22 || bytes[index] == 0x27) { index += 1 }
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") || bytes[index] == UInt8(ascii: ":") else { continue }
@@ -334,7 +345,59 @@ struct SecretContentRules {
 
     // MARK: - Byte search
 
+    /// Every literal anchor a detector starts from.
+    private static let anchors: [[UInt8]] = {
+        var list: [String] = tokenRules.flatMap(\.prefixes)
+        list += ["AKIA", "ASIA", "-----BEGIN ", "\"private_key\"", "://", "aws_secret_access_key", "AWS_SECRET_ACCESS_KEY"]
+        return list.map { Array($0.utf8) }
+    }()
+
+    private static let anchorIndex: [[UInt8]: Int] = Dictionary(uniqueKeysWithValues: anchors.enumerated().map { ($1, $0) })
+
+    /// For each first byte, the anchors starting with it.
+    private static let anchorsByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (index, anchor) in anchors.enumerated() { table[Int(anchor[0])].append(index) }
+        return table
+    }()
+
+    /// Whether some anchor starts with a given pair of bytes (index `first << 8 | second`).
+    private static let anchorPairs: [Bool] = {
+        var table = [Bool](repeating: false, count: 65_536)
+        for anchor in anchors { table[Int(anchor[0]) << 8 | Int(anchor[1])] = true }
+        return table
+    }()
+
+    private static func findAnchors(in bytes: [UInt8]) -> [[Int]] {
+        var hits = [[Int]](repeating: [], count: anchors.count)
+        guard bytes.count >= 2 else { return hits }
+        bytes.withUnsafeBufferPointer { buffer in
+            anchorPairs.withUnsafeBufferPointer { pairs in
+                for index in 0..<(buffer.count - 1) {
+                    guard pairs[Int(buffer[index]) << 8 | Int(buffer[index + 1])] else { continue }
+                    let candidates = anchorsByFirstByte[Int(buffer[index])]
+                    for anchor in candidates {
+                        let needle = anchors[anchor]
+                        guard index + needle.count <= buffer.count else { continue }
+                        var equal = true
+                        for offset in 1..<needle.count where buffer[index + offset] != needle[offset] {
+                            equal = false
+                            break
+                        }
+                        if equal { hits[anchor].append(index) }
+                    }
+                }
+            }
+        }
+        return hits
+    }
+
     private func occurrences(of needle: [UInt8]) -> [Int] {
+        if let index = SecretContentRules.anchorIndex[needle] { return hits[index] }
+        return scan(for: needle)
+    }
+
+    private func scan(for needle: [UInt8]) -> [Int] {
         guard !needle.isEmpty, bytes.count >= needle.count else { return [] }
         var result: [Int] = []
         let first = needle[0]
@@ -350,20 +413,6 @@ struct SecretContentRules {
                 if equal { result.append(index) }
             }
             index += 1
-        }
-        return result
-    }
-
-    private func occurrencesIgnoringCase(of needle: [UInt8]) -> [Int] {
-        guard !needle.isEmpty, bytes.count >= needle.count else { return [] }
-        var result: [Int] = []
-        for index in 0...(bytes.count - needle.count) {
-            var equal = true
-            for offset in 0..<needle.count where lowerByte(bytes[index + offset]) != lowerByte(needle[offset]) {
-                equal = false
-                break
-            }
-            if equal { result.append(index) }
         }
         return result
     }
@@ -392,7 +441,6 @@ private extension String {
 @inline(__always) private func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || (byte >= 0x61 && byte <= 0x7A) }
 @inline(__always) private func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isLetter(byte) }
 @inline(__always) private func isWordByte(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || byte == 0x5F }
-@inline(__always) private func lowerByte(_ byte: UInt8) -> UInt8 { isUpper(byte) ? byte | 0x20 : byte }
 @inline(__always) private func isSchemeByte(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || byte == 0x2B || byte == 0x2E || byte == 0x2D }
 @inline(__always) private func isURLTerminator(_ byte: UInt8) -> Bool {
     byte <= 0x20 || byte == 0x2F || byte == 0x22 || byte == 0x27 || byte == 0x60 || byte == 0x3C || byte == 0x3E

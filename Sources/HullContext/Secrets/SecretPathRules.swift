@@ -4,9 +4,14 @@ enum SecretPathRules {
 
     /// The finding for `path`, if its name marks a secret. Directories only match `secrets/`.
     static func finding(for path: ContextPath, kind: ContextEntry.Kind) -> SecretFinding? {
-        let components = path.components.map { String(decoding: $0, as: UTF8.self) }
-        guard let name = components.last else { return nil }
-        let parent = components.count >= 2 ? components[components.count - 2] : nil
+        guard !path.bytes.isEmpty else { return nil }
+        let name = String(decoding: path.name, as: UTF8.self)
+        var parent: String? {
+            let bytes = path.bytes
+            guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+            let start = bytes[..<slash].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+            return String(decoding: bytes[start..<slash], as: UTF8.self)
+        }
         func make(_ kind: SecretKind, _ confidence: SecretFinding.Confidence) -> SecretFinding {
             SecretFinding(path: path, kind: kind, excerpt: path.description, confidence: confidence)
         }

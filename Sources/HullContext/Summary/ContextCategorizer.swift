@@ -48,15 +48,20 @@ public enum ContextCategorizer {
 
     /// The category of `path`, where `isDirectory` says whether its last component is a directory.
     public static func categorize(_ path: ContextPath, isDirectory: Bool) -> Match? {
-        let components = path.components
-        for (index, component) in components.enumerated() {
-            let isLast = index == components.count - 1
+        let bytes = path.bytes
+        guard !bytes.isEmpty else { return nil }
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+            let isLast = end == bytes.count
             guard !isLast || isDirectory else { break }
-            if let name = String(validating: component, as: UTF8.self), let category = directories[name] {
-                return Match(category: category, root: path.prefix(components: index + 1))
+            if let category = directories[String(decoding: bytes[start..<end], as: UTF8.self)] {
+                return Match(category: category, root: ContextPath(bytes: Array(bytes[..<end])))
             }
+            start = end + 1
         }
-        guard !isDirectory, let last = components.last, let name = String(validating: last, as: UTF8.self) else { return nil }
+        guard !isDirectory else { return nil }
+        let name = String(decoding: path.name, as: UTF8.self)
         if let category = fileNames[name] { return Match(category: category, root: path) }
         for (suffix, category) in fileSuffixes where name.hasSuffix(suffix) && name.count > suffix.count {
             return Match(category: category, root: path)

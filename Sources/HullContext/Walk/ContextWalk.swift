@@ -10,7 +10,7 @@ public struct ContextWalk: Sendable {
     /// Sent entries in walker order (component-wise, byte-wise), when recorded.
     public var entries: [ContextEntry]
     /// Excluded directories BuildKit does not walk into, with the index of the deciding pattern.
-    public var prunedDirectories: [(path: ContextPath, patternIndex: Int?)]
+    public var prunedDirectories: [PrunedDirectory]
     /// Unreadable paths and skipped special files.
     public var warnings: [ContextWarning]
 

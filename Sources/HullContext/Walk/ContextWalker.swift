@@ -160,7 +160,7 @@ private struct WalkState {
     var sent = ContextTotals()
     var all = ContextTotals()
     var entries: [ContextEntry] = []
-    var pruned: [(path: ContextPath, patternIndex: Int?)] = []
+    var pruned: [PrunedDirectory] = []
     var warnings: [ContextWarning] = []
     var seenInodes: Set<InodeKey> = []
     var stack: [Node] = []
@@ -338,7 +338,7 @@ private struct WalkState {
             case .include, .descendExcluded:
                 children.append(Node(path: path, parent: node, mode: .container(patternIndex: deciding), bits: bits))
             case .prune:
-                pruned.append((entry.path, deciding))
+                pruned.append(PrunedDirectory(path: entry.path, patternIndex: deciding))
                 all.add(entry)
                 visit(entry, .excluded(patternIndex: deciding))
                 if options.measureExcluded {

@@ -214,20 +214,24 @@ enum FileSystem {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(Failure(code: errno)) }
         guard EntryType(mode: UInt32(info.st_mode)) == .regular else { return .failure(Failure(code: EINVAL)) }
-        var buffer = [UInt8](repeating: 0, count: limit)
-        var total = 0
-        while total < limit {
-            let count = buffer.withUnsafeMutableBytes { raw in
-                read(fd, raw.baseAddress! + total, limit - total)
+        // Size the buffer from the file, not the limit: most files are far smaller.
+        let capacity = max(0, min(limit, Int(info.st_size)))
+        var failure: Int32 = 0
+        let buffer = [UInt8](unsafeUninitializedCapacity: capacity) { raw, initialized in
+            var total = 0
+            while total < capacity {
+                let count = read(fd, raw.baseAddress! + total, capacity - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                total += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(Failure(code: errno))
-            }
-            if count == 0 { break }
-            total += count
+            initialized = total
         }
-        buffer.removeLast(limit - total)
+        if failure != 0 { return .failure(Failure(code: failure)) }
         return .success(buffer)
     }
 
