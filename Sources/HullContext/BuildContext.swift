@@ -80,6 +80,7 @@ public enum BuildContext {
             prunedDirectories: walk.prunedDirectories,
             secrets: secrets,
             warnings: walk.warnings,
+            decidingCounts: walk.decidingCounts,
             entries: options.keepEntries ? walk.entries : []
         )
     }

@@ -38,6 +38,8 @@ public struct ContextAnalysis: Sendable {
     public var secrets: SecretScan?
     /// Unreadable paths and skipped special files.
     public var warnings: [ContextWarning]
+    /// Per pattern of ``matcher``: how many entries it decided (see ``ContextWalk/decidingCounts``).
+    public var decidingCounts: [Int]
     /// The sent entries in walker order (empty unless kept).
     public var entries: [ContextEntry]
 
@@ -55,6 +57,12 @@ public struct ContextAnalysis: Sendable {
 
     /// The bytes the ignore file keeps out of the context, when measured.
     public var bytesSaved: Int64? { withoutIgnoreFile.map { $0.bytes - sent.bytes } }
+
+    /// Patterns that decided nothing in this context: candidates for "pattern has no effect".
+    public var ineffectivePatterns: [IgnorePattern] {
+        guard let matcher else { return [] }
+        return zip(matcher.patterns, decidingCounts).filter { $0.1 == 0 }.map(\.0)
+    }
 
     /// The summary for one sent category, if present.
     public func sentCategory(_ category: ContextCategory) -> CategorySummary? {

@@ -34,6 +34,14 @@ struct BuildContextTests {
         #expect(verdict.decidingPattern?.line == 1)
         #expect(verdict.prunedAncestor == "node_modules")
         #expect(try analysis.verdict(for: "src/index.js")?.isExcluded == false)
+        #expect(analysis.decidingCounts == [1, 1])
+    }
+
+    @Test("patterns that decide nothing are reported as ineffective")
+    func ineffective() async throws {
+        let tree = try sampleTree(ignore: "node_modules\nbuild\n*.log\n!src/index.js\n")
+        let analysis = try await BuildContext.analyze(root: tree.root, options: .lint)
+        #expect(analysis.ineffectivePatterns.map(\.pattern) == ["build", "*.log", "src/index.js"])
     }
 
     @Test("without an ignore file, COPY . . sends node_modules: the lint question is answerable")

@@ -13,6 +13,10 @@ public struct ContextWalk: Sendable {
     public var prunedDirectories: [PrunedDirectory]
     /// Unreadable paths and skipped special files.
     public var warnings: [ContextWarning]
+    /// Per pattern (indexed like ``IgnoreMatcher/patterns``): how many evaluated entries it
+    /// decided, as the last pattern to match them. A pattern that decides nothing has no effect
+    /// on this context (entries inside pruned directories are not evaluated and not counted).
+    public var decidingCounts: [Int]
 
     /// Special files that would be sent but were never opened.
     public var skipped: [ContextWarning] { warnings.filter { $0.kind == .specialFileSkipped } }

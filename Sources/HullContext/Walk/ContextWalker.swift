@@ -115,7 +115,8 @@ public struct ContextWalker: Sendable {
             let entries = ContextWalker.walkerOrder(state.entries)
             let measuredEverything = options.measureExcluded || state.pruned.isEmpty
             return ContextWalk(root: resolved, sent: state.sent, all: measuredEverything ? state.all : nil,
-                               entries: entries, prunedDirectories: state.pruned, warnings: state.warnings)
+                               entries: entries, prunedDirectories: state.pruned, warnings: state.warnings,
+                               decidingCounts: state.decidingCounts)
         }
     }
 }
@@ -163,6 +164,7 @@ private struct WalkState {
     var pruned: [PrunedDirectory] = []
     var warnings: [ContextWarning] = []
     var seenInodes: Set<InodeKey> = []
+    var decidingCounts: [Int]
     var stack: [Node] = []
     var openDescriptors: Set<Int32> = []
 
@@ -170,6 +172,7 @@ private struct WalkState {
         self.matcher = matcher
         self.options = options
         self.visit = visit
+        self.decidingCounts = [Int](repeating: 0, count: matcher?.compiled.count ?? 0)
     }
 
     mutating func run(rootFD: Int32) throws(HullContextError) {
@@ -315,6 +318,7 @@ private struct WalkState {
                 (excluded, deciding) = try path.withUnsafeBufferPointer { (buffer) throws(HullContextError) in
                     try matcher.evaluate(buffer, parentBits: node.bits, record: &record)
                 }
+                if let deciding { decidingCounts[deciding] += 1 }
                 if isDirectory { bits = record }
             }
 
