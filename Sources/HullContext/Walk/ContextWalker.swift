@@ -65,7 +65,9 @@ public struct ContextWalker: Sendable {
         }
     }
 
-    /// The default number of concurrent directory listings.
+    /// The default number of concurrent directory listings: 1. Listing ahead in 2–4 tasks costs
+    /// the same CPU time and, measured on 2 shared cores, gave no reliable wall-clock gain on warm
+    /// caches; it stays available for cold caches and network file systems.
     public static let defaultConcurrency = 1
 
     /// The ignore patterns; `nil` or empty sends everything.
