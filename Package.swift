@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "HullDockerfile", targets: ["HullDockerfile"]),
         .library(name: "HullReport", targets: ["HullReport"]),
         .library(name: "HullShell", targets: ["HullShell"]),
+        .library(name: "HullContext", targets: ["HullContext"]),
         .library(name: "HullLint", targets: ["HullLint"]),
         .library(name: "HullRules", targets: ["HullRules"]),
     ],
@@ -23,9 +24,10 @@ let package = Package(
         .target(name: "HullDockerfile", dependencies: ["HullCore"]),
         .target(name: "HullReport", dependencies: ["HullCore"]),
         .target(name: "HullShell", dependencies: ["HullCore"]),
+        .target(name: "HullContext", dependencies: ["HullCore"]),
         .target(name: "HullLint", dependencies: ["HullCore", "HullDockerfile", "HullShell", .product(name: "Yams", package: "Yams")]),
         .target(name: "HullRules", dependencies: ["HullCore", "HullDockerfile", "HullShell", "HullLint"]),
-        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullReport", "HullLint", "HullRules"]),
+        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullContext", "HullReport", "HullLint", "HullRules"]),
         .executableTarget(
             name: "hull",
             dependencies: ["Hull", "HullCore", "HullDockerfile", "HullReport", "HullLint", "HullRules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -34,6 +36,7 @@ let package = Package(
         .testTarget(name: "HullCoreTests", dependencies: ["HullCore", "HullTestSupport"]),
         .testTarget(name: "HullDockerfileTests", dependencies: ["HullDockerfile", "HullTestSupport"]),
         .testTarget(name: "HullReportTests", dependencies: ["HullReport", "HullTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "HullContextTests", dependencies: ["HullContext", "HullTestSupport"]),
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
         .testTarget(name: "HullLintTests", dependencies: ["HullLint", "HullRules", "HullTestSupport"]),
         .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),

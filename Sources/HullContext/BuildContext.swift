@@ -1,0 +1,87 @@
+/// The entry point: analyse what `docker build` sends from a local context.
+///
+/// ```swift
+/// let analysis = try await BuildContext.analyze(root: "app", dockerfile: "app/Dockerfile")
+/// print(analysis.sent.bytes, analysis.withoutIgnoreFile?.bytes ?? 0)
+/// ```
+///
+/// One walk serves everything: BuildKit's pruning decides what is sent, and with
+/// ``ContextWalker/Options/measureExcluded`` the pruned subtrees are walked too (without
+/// matching) to total the tree as if there were no ignore file. Memory stays proportional to
+/// the sent entries (kept for the secret scan) plus one counter per folder and category root.
+public enum BuildContext {
+    /// Analyses the context at `root` built with `dockerfile` (the `-f` path, `nil` for
+    /// `<root>/Dockerfile`).
+    /// - Throws: ``HullContextError`` only when the root cannot be walked. Problems with the
+    ///   ignore file are reported in ``ContextAnalysis/ignoreFileError``.
+    public static func analyze(root: String, dockerfile: String? = nil,
+                               options: ContextAnalysisOptions = .init()) async throws(HullContextError) -> ContextAnalysis {
+        let choice = IgnoreFile.applicable(contextDirectory: root, dockerfile: dockerfile)
+        var ignoreFile: IgnoreFile?
+        var ignoreError: HullContextError?
+        if let path = choice.path {
+            do {
+                ignoreFile = try IgnoreFile.read(at: path)
+            } catch {
+                ignoreError = error
+            }
+        }
+        let patterns = ignoreFile?.patterns ?? []
+        var matcher: IgnoreMatcher?
+        if !patterns.isEmpty {
+            do {
+                matcher = try IgnoreMatcher(patterns: patterns)
+            } catch {
+                ignoreError = error
+                matcher = try? IgnoreMatcher(patterns: patterns, policy: .dropInvalid)
+            }
+        }
+
+        var walkOptions = options.walk
+        walkOptions.recordEntries = true
+        var sentAggregator = ContextAggregator()
+        var allAggregator = ContextAggregator()
+        var walk: ContextWalk
+        do {
+            walk = try await ContextWalker(matcher: matcher, options: walkOptions).walk(root: root) { entry, disposition in
+                if disposition.isSent { sentAggregator.add(entry) }
+                allAggregator.add(entry)
+            }
+        } catch {
+            guard case .invalidPattern = error else { throw error }
+            // A pattern BuildKit rejects when it first needs it: report it, and show what would
+            // be sent without the invalid patterns.
+            ignoreError = error
+            matcher = try? IgnoreMatcher(patterns: patterns, policy: .dropInvalid)
+            sentAggregator = ContextAggregator()
+            allAggregator = ContextAggregator()
+            walk = try await ContextWalker(matcher: matcher, options: walkOptions).walk(root: root) { entry, disposition in
+                if disposition.isSent { sentAggregator.add(entry) }
+                allAggregator.add(entry)
+            }
+        }
+
+        var secrets: SecretScan?
+        if let secretOptions = options.secrets {
+            secrets = await SecretScanner(options: secretOptions).scan(root: walk.root, entries: walk.entries)
+        }
+        return ContextAnalysis(
+            root: walk.root,
+            ignoreFileChoice: choice,
+            ignoreFile: ignoreFile,
+            matcher: matcher,
+            ignoreFileError: ignoreError,
+            sent: walk.sent,
+            withoutIgnoreFile: walk.all,
+            categories: sentAggregator.categories(largestRoots: options.categoryRoots),
+            categoriesWithoutIgnoreFile: walk.all == nil ? [] : allAggregator.categories(largestRoots: options.categoryRoots),
+            largestFolders: .init(topLevel: sentAggregator.largestFolders(depth: 1, count: options.largestFolders),
+                                  secondLevel: sentAggregator.largestFolders(depth: 2, count: options.largestFolders)),
+            prunedDirectories: walk.prunedDirectories,
+            secrets: secrets,
+            warnings: walk.warnings,
+            decidingCounts: walk.decidingCounts,
+            entries: options.keepEntries ? walk.entries : []
+        )
+    }
+}

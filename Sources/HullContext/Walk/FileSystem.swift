@@ -1,0 +1,240 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin POSIX layer for the context walk: directory descriptors, `readdir` and `fstatat`
+/// relative to them, so paths of any length and depth work and nothing is ever followed or
+/// opened except directories.
+enum FileSystem {
+    /// The type of a directory entry, from `d_type` or `lstat`.
+    enum EntryType: Sendable {
+        case regular, directory, symlink, fifo, socket, characterDevice, blockDevice, unknown
+
+        init(mode: UInt32) {
+            switch mode & 0o170000 {
+            case 0o100000: self = .regular
+            case 0o040000: self = .directory
+            case 0o120000: self = .symlink
+            case 0o010000: self = .fifo
+            case 0o140000: self = .socket
+            case 0o020000: self = .characterDevice
+            case 0o060000: self = .blockDevice
+            default: self = .unknown
+            }
+        }
+
+        init(directoryEntryType type: UInt8) {
+            switch type {
+            case 8: self = .regular
+            case 4: self = .directory
+            case 10: self = .symlink
+            case 1: self = .fifo
+            case 12: self = .socket
+            case 2: self = .characterDevice
+            case 6: self = .blockDevice
+            default: self = .unknown
+            }
+        }
+    }
+
+    /// What `lstat` says about an entry.
+    struct Status: Sendable {
+        var type: EntryType
+        var size: Int64
+        var linkCount: UInt64
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// An errno value with its message.
+    struct Failure: Error, Sendable {
+        var code: Int32
+        var message: String { String(cString: strerror(code)) }
+        var isPermissionDenied: Bool { code == EACCES || code == EPERM }
+    }
+
+    /// The longest relative path handed to one `openat`; longer ones are opened in steps.
+    static let maximumPathChunk = 3072
+
+    /// Resolves symlinks in `path` (BuildKit's `filepath.EvalSymlinks` of the context root).
+    static func realPath(_ path: String) -> Result<String, Failure> {
+        guard let resolved = realpath(path, nil) else { return .failure(Failure(code: errno)) }
+        defer { free(resolved) }
+        return .success(String(cString: resolved))
+    }
+
+    /// Opens the directory at absolute or relative `path`.
+    static func openDirectory(_ path: String) -> Result<Int32, Failure> {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return fd >= 0 ? .success(fd) : .failure(Failure(code: errno))
+    }
+
+    /// Opens the directory at `relative` (a `/`-separated path without a leading `/`) below the
+    /// directory `base`, refusing to follow a symlink in the last component. Long paths are
+    /// opened in chunks.
+    static func openDirectory(relative: ArraySlice<UInt8>, below base: Int32) -> Result<Int32, Failure> {
+        var current = base
+        var remaining = relative
+        while true {
+            var chunk = remaining
+            var rest: ArraySlice<UInt8> = []
+            if remaining.count > maximumPathChunk {
+                // Cut at the last separator inside the limit (names are at most 255 bytes).
+                let limit = remaining.startIndex + maximumPathChunk
+                if let cut = remaining[..<limit].lastIndex(of: UInt8(ascii: "/")) {
+                    chunk = remaining[..<cut]
+                    rest = remaining[(cut + 1)...]
+                }
+            }
+            let fd = chunk.withContiguousStorageIfAvailable { buffer -> Int32 in
+                var bytes = [CChar](repeating: 0, count: buffer.count + 1)
+                for index in 0..<buffer.count { bytes[index] = CChar(bitPattern: buffer[index]) }
+                return openat(current, bytes, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            } ?? -1
+            let failure = errno
+            if current != base { close(current) }
+            guard fd >= 0 else { return .failure(Failure(code: failure)) }
+            if rest.isEmpty { return .success(fd) }
+            current = fd
+            remaining = rest
+        }
+    }
+
+    /// Closes a descriptor.
+    static func closeDescriptor(_ fd: Int32) {
+        close(fd)
+    }
+
+    /// The names and `d_type`s in the open directory `fd` (which stays open), without `.`
+    /// and `..`, sorted byte-wise as Go's `os.ReadDir` sorts them.
+    static func readDirectory(_ fd: Int32) -> Result<[(name: [UInt8], type: EntryType)], Failure> {
+        let copy = dup(fd)
+        guard copy >= 0 else { return .failure(Failure(code: errno)) }
+        guard let stream = fdopendir(copy) else {
+            let failure = errno
+            close(copy)
+            return .failure(Failure(code: failure))
+        }
+        defer { closedir(stream) }
+        var entries: [(name: [UInt8], type: EntryType)] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(stream) else {
+                if errno != 0 { return .failure(Failure(code: errno)) }
+                break
+            }
+            let type = entry.pointee.d_type
+            let name: [UInt8] = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in
+                    let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
+                    return Array(UnsafeBufferPointer(start: bytes, count: length))
+                }
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            entries.append((name, EntryType(directoryEntryType: type)))
+        }
+        entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        return .success(entries)
+    }
+
+    /// One listed entry with what `lstat` said, when it was needed.
+    struct ListedEntry: Sendable {
+        var name: [UInt8]
+        var type: EntryType
+        /// `nil` when `d_type` sufficed (directories and special files).
+        var status: Result<Status, Failure>?
+    }
+
+    /// Lists the open directory `fd` and `lstat`s the entries whose size or kind is needed
+    /// (regular files, symlinks, and anything `d_type` does not name).
+    static func list(_ fd: Int32) -> Result<[ListedEntry], Failure> {
+        switch readDirectory(fd) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let names):
+            return .success(names.map { name, type in
+                let needsStatus = type == .unknown || type == .regular || type == .symlink
+                return ListedEntry(name: name, type: type, status: needsStatus ? status(of: name, in: fd) : nil)
+            })
+        }
+    }
+
+    /// Opens the directory at `relative` below `base`, lists it and closes it again.
+    static func list(relative: [UInt8], below base: Int32) -> Result<[ListedEntry], Failure> {
+        let opened = relative.isEmpty ? .success(dup(base)) : openDirectory(relative: relative[...], below: base)
+        switch opened {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let fd):
+            defer { close(fd) }
+            return list(fd)
+        }
+    }
+
+    /// `lstat` of `name` inside the open directory `fd`.
+    static func status(of name: [UInt8], in fd: Int32) -> Result<Status, Failure> {
+        var info = stat()
+        let result = name.withUnsafeBufferPointer { buffer -> Int32 in
+            var bytes = [CChar](repeating: 0, count: buffer.count + 1)
+            for index in 0..<buffer.count { bytes[index] = CChar(bitPattern: buffer[index]) }
+            return fstatat(fd, bytes, &info, AT_SYMLINK_NOFOLLOW)
+        }
+        guard result == 0 else { return .failure(Failure(code: errno)) }
+        return .success(Status(
+            type: EntryType(mode: UInt32(info.st_mode)),
+            size: Int64(info.st_size),
+            linkCount: UInt64(info.st_nlink),
+            device: UInt64(info.st_dev),
+            inode: UInt64(info.st_ino)
+        ))
+    }
+
+    /// Up to `limit` bytes from the start of the regular file at `relative` below `base`. Refuses
+    /// anything that is not a regular file (a FIFO swapped in is never waited on).
+    static func readPrefix(relative: [UInt8], below base: Int32, limit: Int) -> Result<[UInt8], Failure> {
+        var directory = base
+        var name = relative[...]
+        if relative.count > maximumPathChunk, let slash = relative.lastIndex(of: UInt8(ascii: "/")) {
+            switch openDirectory(relative: relative[..<slash], below: base) {
+            case .success(let fd): directory = fd
+            case .failure(let failure): return .failure(failure)
+            }
+            name = relative[(slash + 1)...]
+        }
+        defer { if directory != base { close(directory) } }
+        var path = name.map { CChar(bitPattern: $0) }
+        path.append(0)
+        let fd = openat(directory, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Failure(code: errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(Failure(code: errno)) }
+        guard EntryType(mode: UInt32(info.st_mode)) == .regular else { return .failure(Failure(code: EINVAL)) }
+        // Size the buffer from the file, not the limit: most files are far smaller.
+        let capacity = max(0, min(limit, Int(info.st_size)))
+        var failure: Int32 = 0
+        let buffer = [UInt8](unsafeUninitializedCapacity: capacity) { raw, initialized in
+            var total = 0
+            while total < capacity {
+                let count = read(fd, raw.baseAddress! + total, capacity - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                total += count
+            }
+            initialized = total
+        }
+        if failure != 0 { return .failure(Failure(code: failure)) }
+        return .success(buffer)
+    }
+
+    /// The effective user id (permission bits do not stop root from reading).
+    static var isRoot: Bool { geteuid() == 0 }
+}
