@@ -16,7 +16,7 @@ extension Workspace {
         var outcomes: [FileFixOutcome] = []
         for path in inputs {
             let source = try InputFile.read(path)
-            let context = ContextProvider.view(forDockerfile: path)
+            let context = await ContextProvider.view(forDockerfile: path)
             let analyze: (SourceFile) -> AnalyzedDockerfile = { AnalyzedDockerfile(Dockerfile.parse($0), context: context, configuration: configuration) }
             let result = fixer.fix(source, analyze: analyze)
             var applied: [RuleCode: Int] = [:]

@@ -80,7 +80,7 @@ public enum Workspace {
                 group.addTask {
                     do throws(HullError) {
                         let source = try InputFile.read(path)
-                        let analyzed = AnalyzedDockerfile(Dockerfile.parse(source), context: ContextProvider.view(forDockerfile: path), configuration: configuration)
+                        let analyzed = AnalyzedDockerfile(Dockerfile.parse(source), context: await ContextProvider.view(forDockerfile: path), configuration: configuration)
                         return (index, .success(.dockerfile(source, diagnostics: linter.lint(analyzed))))
                     } catch {
                         return (index, .failure(error))
