@@ -331,7 +331,7 @@ struct GoRegexParser {
         return nil
     }
 
-    // MARK: - Helpers
+    // MARK: - Text
 
     private func string(_ range: Range<Int>) -> String {
         var text = ""
