@@ -58,6 +58,14 @@ struct SeedRulesTests {
         #expect(Self.lint(BaseImageLatestTagRule.self, "ARG BASE=python:latest@sha256:" + String(repeating: "b", count: 64) + "\nFROM $BASE\n").isEmpty)
     }
 
+    @Test("a variable used with a default resolves to the default; one without a value leaves the image unjudged")
+    func defaultsInFrom() {
+        #expect(Self.lint(BaseImageWithoutTagRule.self, "ARG BASE\nFROM ${BASE:-node}\n").count == 1)
+        #expect(Self.lint(BaseImageLatestTagRule.self, "FROM node:${NODE_TAG:-latest}\n").count == 1)
+        #expect(Self.lint(BaseImageWithoutTagRule.self, "ARG SUFFIX\nFROM node${SUFFIX}\n").isEmpty)
+        #expect(Self.lint(BaseImageWithoutTagRule.self, "ARG SUFFIX\nFROM node${SUFFIX}${SUFFIX:-}\n").isEmpty)
+    }
+
     @Test("a literal latest tag is reported at the tag; a registry with a port is not mistaken for a tag")
     func latestTagRange() throws {
         let text = "FROM localhost:5000/app:latest\nFROM localhost:5000/tools\n"

@@ -47,7 +47,7 @@ public struct AddInsteadOfCopyRule: DockerfileRule {
             guard case .add(let add) = instruction.payload, !add.sources.isEmpty else { continue }
             let local = add.contextSources.allSatisfy { source in
                 let expansion = input.expand(source.text, at: instruction.index)
-                guard expansion.error == nil, expansion.unmatched.isEmpty else { return false }
+                guard expansion.isResolved else { return false }
                 let value = expansion.value.lowercased()
                 return !RemoteSource.isRemote(value) && !Self.archiveEndings.contains { value.hasSuffix($0) }
             }

@@ -11,9 +11,10 @@ public struct BaseImageLatestTagRule: DockerfileRule {
         `latest` is not a version: it is whatever the publisher pushed last, so two builds of the same \
         Dockerfile can run on different operating systems or runtime majors, and nothing records which one \
         you shipped. Name the version you tested (`node:20.11-alpine`), or pin a digest when builds must be \
-        reproducible, and move to newer bases deliberately. The tag is judged after build-argument \
-        expansion (`ARG NODE_TAG=latest` then `FROM node:${NODE_TAG}` is flagged at the image); a \
-        `latest` tag that also carries a digest is pinned by the digest and accepted.
+        reproducible, and move to newer bases deliberately. As Trivy does, the tag is judged after \
+        build-argument expansion (`ARG NODE_TAG=latest` then `FROM node:${NODE_TAG}` is flagged at the \
+        image, naming what it resolves to); a `latest` tag that also carries a digest is pinned by the \
+        digest and accepted.
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL3007"), .trivy("DS-0001"), .dockle("DKL-DI-0006"), .checkov("CKV_DOCKER_7")],

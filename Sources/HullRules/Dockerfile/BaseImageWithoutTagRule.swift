@@ -11,9 +11,10 @@ public struct BaseImageWithoutTagRule: DockerfileRule {
         An image name without a tag means `:latest`, which moves whenever its publisher pushes: the same \
         Dockerfile builds on a different base from one day to the next, caches stop matching, and a \
         breaking release arrives without any change on your side. Name a version tag (`node:20.11-alpine`) \
-        or pin a digest (`node:20.11-alpine@sha256:…`) and upgrade on purpose. The image is judged after \
-        build-argument expansion, so `FROM ${BASE}` is flagged when `BASE` defaults to an untagged name; \
-        `scratch`, earlier stages and names that depend on an argument without a default are not judged.
+        or pin a digest (`node:20.11-alpine@sha256:…`) and upgrade on purpose. Like Trivy, and unlike \
+        hadolint, the image is judged after build-argument expansion: `FROM ${BASE}` is flagged when `BASE` \
+        defaults to an untagged name and accepted when it defaults to a tagged one, while `scratch`, \
+        earlier stages and names that depend on an argument without a default are not judged.
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL3006"), .trivy("DS-0001"), .dockle("DKL-DI-0006"), .checkov("CKV_DOCKER_7")],

@@ -13,7 +13,7 @@ public struct ConsecutiveRunInstructionsRule: DockerfileRule {
         `RUN apt-get update`, then `RUN apt-get install`, then `RUN rm -rf /var/lib/apt/lists/*` ships \
         the package lists anyway — and a separate `apt-get update` layer goes stale in the cache while the \
         install after it changes. Chain steps that belong together with `&&` in one `RUN`, so cleanup \
-        happens in the layer that made the mess. The second and later `RUN`s of a run are flagged, \
+        happens in the layer that made the mess. The second and later `RUN`s of a sequence are flagged, \
         whatever comments sit between them. Pairs that cannot simply merge are left alone: different \
         flags (`--mount`, `--network`, `--security`), exec form, or heredocs. Splitting on purpose is \
         also respected: when both `RUN`s already chain several commands, they are taken to be \

@@ -46,7 +46,7 @@ public struct CopyWholeContextRule: DockerfileRule {
             guard copy.excludes.isEmpty else { continue }
             for source in copy.contextSources {
                 let expansion = input.expand(source.text, at: instruction.index)
-                guard expansion.error == nil, expansion.unmatched.isEmpty else { continue }
+                guard expansion.isResolved else { continue }
                 let normalized = BuildContextView.normalize(expansion.value)
                 let missingIgnore = input.context != nil ? " (and there is no `.dockerignore`)" : ""
                 if normalized.isEmpty {

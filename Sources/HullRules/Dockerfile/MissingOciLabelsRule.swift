@@ -16,13 +16,14 @@ public struct MissingOciLabelsRule: DockerfileRule {
         built on count; labels of external base images do not. The rule is opt-in, because many pipelines \
         add these labels at build time (`docker buildx build --label`, `docker/metadata-action`). The \
         option `required` lists the labels to demand — full keys or the part after \
-        `org.opencontainers.image.` — and defaults to `source` and `version`.
+        `org.opencontainers.image.` — and defaults to `source` and `version`. No peer checks these labels; \
+        hadolint's `label-schema` rules (DL3049 and its siblings) check a user-defined schema instead.
         """,
         category: .maintainability, defaultSeverity: .info,
         enabledByDefault: false,
         examples: [
             .passing("FROM alpine:3.20\nARG VERSION=dev\nLABEL org.opencontainers.image.source=\"https://github.com/acme/app\" \\\n      org.opencontainers.image.version=\"$VERSION\"\n"),
-            .passing("FROM alpine:3.20 AS base\nLABEL org.opencontainers.image.source=https://github.com/acme/app\nFROM base\nLABEL org.opencontainers.image.revision=0f3c2a1\n",
+            .passing("FROM alpine:3.20 AS base\nLABEL org.opencontainers.image.source=https://github.com/acme/app\nFROM base\nLABEL org.opencontainers.image.version=1.4.2 org.opencontainers.image.revision=0f3c2a1\n",
                      options: ["required": .list([.string("source"), .string("revision")])]),
             .failing("↓FROM alpine:3.20\nLABEL org.opencontainers.image.source=https://github.com/acme/app\n"),
             .failing("FROM golang:1.22 AS build\nLABEL org.opencontainers.image.revision=0f3c2a1\n↓FROM gcr.io/distroless/static-debian12\n",

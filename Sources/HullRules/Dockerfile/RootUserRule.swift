@@ -14,8 +14,11 @@ public struct RootUserRule: DockerfileRule {
         platform policies refuse such images. Create an unprivileged user, give it only the files it must \
         write (`COPY --chown`), and switch with `USER` before `CMD`. Only the stage that ships is judged, \
         with the stages it is built on (`FROM <stage>`): a `USER` set in a parent stage carries over, and \
-        builder stages may use root freely. A `USER` that names root (`root`, `0`, `root:…`, `0:…`) is \
-        flagged where it is written; no `USER` at all is flagged at the shipping stage's `FROM`. Images \
+        builder stages may use root freely. Peers split here: hadolint only flags a `USER` that names \
+        root, Trivy and Checkov also flag a file with no `USER`; Hull does both, because an image without \
+        `USER` runs as root just the same. A `USER` that names root (`root`, `0`, `root:…`, `0:…`, also \
+        after argument expansion) is flagged where it is written; no `USER` at all is flagged at the \
+        shipping stage's `FROM`. Images \
         built on `scratch` are flagged too — with no `/etc/passwd` the process is UID 0 unless a numeric \
         `USER` (such as `USER 65532:65532`) says otherwise. Bases whose documented default user is \
         unprivileged (distroless `:nonroot` tags, `nginxinc/nginx-unprivileged`) and bases named by an \
@@ -45,7 +48,7 @@ public struct RootUserRule: DockerfileRule {
             }
             guard let (instruction, word) = users.last else { continue }
             let expansion = input.expand(word.text, at: instruction.index)
-            guard expansion.error == nil, expansion.unmatched.isEmpty else { return }
+            guard expansion.isResolved else { return }
             let user = expansion.value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             if user == "root" || (!user.isEmpty && user.allSatisfy(\.isNumber) && Int(user) == 0) {
                 let shown = expansion.usesVariables ? "`\(word.text)` (`\(expansion.value)`)" : "`\(word.text)`"
@@ -59,7 +62,7 @@ public struct RootUserRule: DockerfileRule {
         case .scratch:
             sink.report(keyword, "no `USER` in the stage that ships, so its process runs as UID 0; add a numeric `USER` such as `USER 65532:65532` (no `/etc/passwd` needed)")
         case .image(_, let reference):
-            guard let root = input.targetChain.last, input.semantics.baseExpansions[root.index].unmatched.isEmpty else { return }
+            guard let root = input.targetChain.last, input.semantics.baseExpansions[root.index].isResolved else { return }
             if let reference, NonRootBaseImages.runsAsNonRoot(reference) { return }
             sink.report(keyword, "no `USER` in the stage that ships, so the container runs as root; create an unprivileged user and switch to it with `USER`")
         case .unresolved, .stage:

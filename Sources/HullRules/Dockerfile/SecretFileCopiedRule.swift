@@ -44,7 +44,7 @@ public struct SecretFileCopiedRule: DockerfileRule {
             }
             for source in copy.contextSources {
                 let expansion = input.expand(source.text, at: instruction.index)
-                guard expansion.error == nil, expansion.unmatched.isEmpty, !RemoteSource.isRemote(expansion.value) else { continue }
+                guard expansion.isResolved, !RemoteSource.isRemote(expansion.value) else { continue }
                 if let message = finding(for: expansion.value, written: source.text, input.context) {
                     sink.report(source.range, message)
                 }

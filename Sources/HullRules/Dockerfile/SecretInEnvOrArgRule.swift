@@ -12,7 +12,9 @@ public struct SecretInEnvOrArgRule: DockerfileRule {
         recorded in the image history: anyone who can pull the image reads them with `docker inspect` or \
         `docker history`, and they stay in every layer cache and registry mirror. Pass build-time secrets \
         with `RUN --mount=type=secret,id=…` (or `env=` on the mount) and run-time secrets through the \
-        orchestrator's secret store, never through `ENV` or `ARG`. A name counts as secret when one of its \
+        orchestrator's secret store, never through `ENV` or `ARG`. Every stage is checked, as hadolint and \
+        BuildKit do (Trivy looks at the final stage only): intermediate stages live on in build caches and \
+        exported cache images. A name counts as secret when one of its \
         words (split at `_`, `-`, `.` and case changes) is a secret word — `password`, `passwd`, `secret`, \
         `token`, `auth`, `credentials`, `apikey`, a glued `PGPASSWORD` — or `key` qualified by `api`, \
         `access`, `private`, `secret`, `signing` and the like; like BuildKit it is flagged whatever its \
@@ -23,7 +25,8 @@ public struct SecretInEnvOrArgRule: DockerfileRule {
         credential — an AWS access key ID, GitHub, GitLab, Slack, Stripe, npm or OpenAI token, a JSON Web \
         Token, a private key block, a URL with a password — is flagged at the value. A secret name with a \
         value written in the file, or any credential-shaped value, is reported at error severity (unless \
-        the rule's severity is configured); a secret name alone is a warning. Values that are variable \
+        the rule's severity is configured); a secret name alone is a warning — the peers split between \
+        the two levels, and this follows what is actually known. Values that are variable \
         references or placeholders (`changeme`, `<token>`) are not value matches, and messages never \
         repeat a value.
         """,

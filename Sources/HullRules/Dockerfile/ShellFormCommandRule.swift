@@ -15,9 +15,10 @@ public struct ShellFormCommandRule: DockerfileRule {
         (`CMD ["node", "server.js"]`) starts the program itself as PID 1. A shell-form `ENTRYPOINT` also \
         ignores `CMD` and any arguments given to `docker run`. When the command needs the shell (variables, \
         `&&`, redirections), start it with `exec` so the program replaces the shell — a single command \
-        that already begins with `exec` is accepted — or move the logic into a start script that ends in \
-        `exec "$@"`. As BuildKit does, the rule stays silent once a `SHELL` instruction is in force in the \
-        stage or a stage it is built on: a custom shell (PowerShell, `bash -o pipefail`) is a deliberate \
+        that already begins with `exec` is accepted, which both peers would still flag — or move the logic \
+        into a start script that ends in `exec "$@"`. Peers differ on `SHELL`: hadolint ignores it, \
+        BuildKit stays silent once a `SHELL` instruction is in force. Hull follows BuildKit, in the stage \
+        and the stages it is built on: a custom shell (PowerShell, `bash -o pipefail`) is a deliberate \
         choice of how commands run.
         """,
         category: .correctness, defaultSeverity: .warning,

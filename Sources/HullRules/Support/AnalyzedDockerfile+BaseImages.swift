@@ -23,7 +23,7 @@ extension AnalyzedDockerfile {
     func resolvedBaseImage(ofStage index: Int) -> ResolvedBaseImage? {
         guard index < semantics.bases.count, case .image(let text, let reference?) = semantics.bases[index] else { return nil }
         let expansion = semantics.baseExpansions[index]
-        guard expansion.error == nil, expansion.unmatched.isEmpty else { return nil }
+        guard expansion.isResolved else { return nil }
         let stage = stages[index]
         return ResolvedBaseImage(stage: stage, word: stage.from.image, resolved: text, reference: reference)
     }
