@@ -18,11 +18,10 @@ public struct RootUserRule: DockerfileRule {
         root, Trivy and Checkov also flag a file with no `USER`; Hull does both, because an image without \
         `USER` runs as root just the same. A `USER` that names root (`root`, `0`, `root:…`, `0:…`, also \
         after argument expansion) is flagged where it is written; no `USER` at all is flagged at the \
-        shipping stage's `FROM`. Images \
-        built on `scratch` are flagged too — with no `/etc/passwd` the process is UID 0 unless a numeric \
-        `USER` (such as `USER 65532:65532`) says otherwise. Bases whose documented default user is \
-        unprivileged (distroless `:nonroot` tags, `nginxinc/nginx-unprivileged`) and bases named by an \
-        argument without a default are given the benefit of the doubt.
+        shipping stage's `FROM`. Images built on `scratch` are flagged too: with no `/etc/passwd` the \
+        process is UID 0 unless a numeric `USER` (such as `USER 65532:65532`) says otherwise. Bases whose \
+        documented default user is unprivileged (distroless `:nonroot` tags, `nginxinc/nginx-unprivileged`) \
+        and bases or users named by an argument without a default are given the benefit of the doubt.
         """,
         category: .security, defaultSeverity: .warning,
         aliases: [.hadolint("DL3002"), .trivy("DS-0002"), .checkov("CKV_DOCKER_3"), .checkov("CKV_DOCKER_8"), .dockle("CIS-DI-0001")],
