@@ -229,6 +229,15 @@ struct SeedRulesTests {
         #expect(SecretPatterns.secretKind(ofValue: "AKIAIOSFODNN7EXAMPLE") == nil)
     }
 
+    @Test("written-out values count as secrets unless they are placeholders, paths or settings", arguments: [
+        ("D0cker!a8s", true), ("application", true), ("changeme", false), ("${DB_PASSWORD}", false), ("", false), ("true", false),
+        ("8080", false), ("00000000-0000-0000-0000-000000000000", false), ("/run/secrets/db_password", false), ("resetPassword.sh", false),
+        ("<your-token>", false), ("********", false),
+    ])
+    func literalSecrets(_ value: String, _ secret: Bool) {
+        #expect(SecretPatterns.isLiteralSecret(value) == secret)
+    }
+
     @Test("findings never repeat the value, and written-out or credential-shaped values are errors")
     func redactionAndSeverity() throws {
         let token = "gh" + "p_" + "Zq3Lw8Rt2Yx6Vb1Nm4Kc7Hd9Fs5Ja0Pe2Ug8Ti"
@@ -260,6 +269,7 @@ struct SeedRulesTests {
         let view = BuildContextView(files: files, ignoreFile: nil) { _ in false }
         let diagnostic = try #require(Self.lint(SecretFileCopiedRule.self, "FROM alpine:3.20\nCOPY deploy/* /etc/app/\n", context: view).first)
         #expect(diagnostic.message.contains("`deploy/.env.production`"))
+        #expect(Self.lint(SecretFileCopiedRule.self, "FROM alpine:3.20\nCOPY jenkins.io.key /war/jenkins-key.pub\n").isEmpty)
         let ignoring = BuildContextView(files: files, ignoreFile: ".dockerignore") { $0.hasSuffix(".env.production") }
         #expect(Self.lint(SecretFileCopiedRule.self, "FROM alpine:3.20\nCOPY deploy/* /etc/app/\n", context: ignoring).isEmpty)
     }

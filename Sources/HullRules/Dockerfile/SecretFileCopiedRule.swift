@@ -15,7 +15,8 @@ public struct SecretFileCopiedRule: DockerfileRule {
         Terraform state hold exactly what an attacker wants. Give build steps a secret with \
         `RUN --mount=type=secret,id=…,target=…`, give the running container its secrets through the \
         orchestrator, and keep the files out of the context with `.dockerignore`. Templates such as \
-        `.env.example` and certificate-looking PEM files (`ca.pem`, `fullchain.pem`) are accepted. When the \
+        `.env.example`, certificate-looking PEM files (`ca.pem`, `fullchain.pem`) and key files copied to \
+        where public keys go (`*.pub`, `*.asc`, `*.gpg`, apt and rpm keyrings) are accepted. When the \
         build context is known, wildcard sources are matched against it, and files the `.dockerignore` \
         keeps out of the build are not reported (they are never sent).
         """,
@@ -25,6 +26,7 @@ public struct SecretFileCopiedRule: DockerfileRule {
             .passing("FROM node:20-alpine\nCOPY package.json package-lock.json .env.example ./\n"),
             .passing("FROM node:20-alpine AS build\nFROM node:20-alpine\nCOPY --from=build /app/.env /app/dist ./\n"),
             .passing("FROM alpine:3.20\nCOPY certs/ca.pem /usr/local/share/ca-certificates/ca.crt\n"),
+            .passing("FROM debian:12-slim\nCOPY vendor-release.key /etc/apt/keyrings/vendor.asc\n"),
             .passing("FROM node:20-alpine\nCOPY config/* /app/config/\n", files: ["config/app.yaml", "config/.env.production"], ignore: "config/.env*\n"),
             .failing("FROM node:20-alpine\nCOPY ⟦.env⟧ ./\n"),
             .failing("FROM node:20-alpine\nCOPY ⟦.npmrc⟧ package.json ./\n"),
@@ -45,11 +47,22 @@ public struct SecretFileCopiedRule: DockerfileRule {
             for source in copy.contextSources {
                 let expansion = input.expand(source.text, at: instruction.index)
                 guard expansion.isResolved, !RemoteSource.isRemote(expansion.value) else { continue }
-                if let message = finding(for: expansion.value, written: source.text, input.context) {
+                if let message = finding(for: expansion.value, written: source.text, input.context),
+                   !Self.isPublicKeyDestination(copy.destination.map { input.expand($0.text, at: instruction.index).value }, source: expansion.value) {
                     sink.report(source.range, message)
                 }
             }
         }
+    }
+
+    /// Whether a key file is copied to where public keys go (`*.pub`, `*.asc`, `*.gpg`, an apt or
+    /// rpm keyring folder): signing keys for package verification are public.
+    static func isPublicKeyDestination(_ destination: String?, source: String) -> Bool {
+        guard let destination = destination?.lowercased() else { return false }
+        let name = source.lowercased()
+        guard name.hasSuffix(".key") || name.hasSuffix(".pem") else { return false }
+        if [".pub", ".asc", ".gpg"].contains(where: destination.hasSuffix) { return true }
+        return ["keyrings", "trusted.gpg.d", "rpm-gpg"].contains { destination.contains("/" + $0) }
     }
 
     private func finding(for path: String, written: String, _ context: BuildContextView?) -> String? {

@@ -24,9 +24,10 @@ public struct SecretInEnvOrArgRule: DockerfileRule {
         `PASSWORD_MIN_LENGTH`, `NEXT_PUBLIC_API_KEY`). Any variable whose literal value has the shape of a \
         credential — an AWS access key ID, GitHub, GitLab, Slack, Stripe, npm or OpenAI token, a JSON Web \
         Token, a private key block, a URL with a password — is flagged at the value. A secret name with a \
-        value written in the file, or any credential-shaped value, is reported at error severity (unless \
-        the rule's severity is configured); a secret name alone is a warning — the peers split between \
-        the two levels, and this follows what is actually known. Values that are variable \
+        value written in the file (not a placeholder, a file path or a setting like `true`), or any \
+        credential-shaped value, is reported at error severity (unless the rule's severity is \
+        configured); a secret name alone is a warning — the peers split between the two levels, and this \
+        follows what is actually known. Values that are variable \
         references or placeholders (`changeme`, `<token>`) are not value matches, and messages never \
         repeat a value.
         """,

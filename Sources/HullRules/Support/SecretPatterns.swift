@@ -120,14 +120,26 @@ enum SecretPatterns {
         if trimmed.isEmpty || trimmed.contains("$") || placeholders.contains(lowered) { return true }
         if lowered.hasPrefix("<") && lowered.hasSuffix(">") { return true }
         if lowered.hasPrefix("your") || lowered.contains("example") || lowered.contains("dummy") || lowered.contains("fake") { return true }
-        return trimmed.allSatisfy { $0 == "*" || $0 == "x" || $0 == "X" || $0 == "." }
+        // One character repeated, separators aside: `********`, `xxxx-xxxx`, an all-zero UUID.
+        return Set(lowered.filter { !"-_.:".contains($0) }).count <= 1
+    }
+
+    /// Whether `value` names a file rather than holding a secret (`/run/secrets/db`,
+    /// `./reset-password.sh`, `server.pass`).
+    static func looksLikePath(_ value: String) -> Bool {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if ["/", "./", "../", "~/"].contains(where: trimmed.hasPrefix) { return !trimmed.contains(" ") }
+        guard let dot = trimmed.lastIndex(of: "."), dot != trimmed.startIndex else { return false }
+        let stem = trimmed[..<dot], ext = trimmed[trimmed.index(after: dot)...]
+        return (1...10).contains(ext.count) && ext.allSatisfy(\.isLetter)
+            && stem.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
     }
 
     /// Whether `value` (quotes removed) is written out in the file and could be a secret: not a
-    /// placeholder or variable reference, and not a setting such as `true` or `8080`.
+    /// placeholder or variable reference, not a file path, and not a setting such as `true` or `8080`.
     static func isLiteralSecret(_ value: String) -> Bool {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if isPlaceholder(trimmed) { return false }
+        if isPlaceholder(trimmed) || looksLikePath(trimmed) { return false }
         if ["true", "false", "yes", "no", "on", "off"].contains(trimmed.lowercased()) { return false }
         return !(trimmed.count <= 5 && trimmed.allSatisfy(\.isNumber))
     }
