@@ -6,6 +6,18 @@ public enum BuiltinRules {
     /// The Dockerfile rules.
     public static let all: [any DockerfileRule.Type] = [
         MaintainerInstructionRule.self,
+        BaseImageWithoutTagRule.self,
+        BaseImageLatestTagRule.self,
+        FullSizeBaseImageRule.self,
+        RootUserRule.self,
+        ShellFormCommandRule.self,
+        SecretInEnvOrArgRule.self,
+        SecretFileCopiedRule.self,
+        AddInsteadOfCopyRule.self,
+        CopyWholeContextRule.self,
+        MissingHealthcheckRule.self,
+        MissingOciLabelsRule.self,
+        ConsecutiveRunInstructionsRule.self,
         UntrustedBaseRegistryRule.self,
         ConstantPlatformFlagRule.self,
         RedundantTargetPlatformRule.self,
