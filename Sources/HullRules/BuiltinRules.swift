@@ -40,6 +40,7 @@ public enum BuiltinRules {
         InvalidOnbuildTriggerRule.self,
         UnknownInstructionRule.self,
         InvalidInstructionFlagRule.self,
+        InvalidInstructionArgumentsRule.self,
         // Shell (SH) and layer-cache (LC) rules.
         NpmInstallInsteadOfCiRule.self,
         InstallWithoutFrozenLockfileRule.self,
