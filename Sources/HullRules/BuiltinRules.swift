@@ -6,6 +6,16 @@ public enum BuiltinRules {
     /// The Dockerfile rules.
     public static let all: [any DockerfileRule.Type] = [
         MaintainerInstructionRule.self,
+        ArchiveCopiedThenExtractedRule.self,
+        SudoInRunRule.self,
+        UseraddWithoutNoLogInitRule.self,
+        PasswordSetInRunRule.self,
+        CdInRunRule.self,
+        PointlessCommandInContainerRule.self,
+        PipeWithoutPipefailRule.self,
+        BinShRelinkedRule.self,
+        WgetAndCurlRule.self,
+        WgetProgressBarRule.self,
     ]
 
     /// The descriptions of every rule.
