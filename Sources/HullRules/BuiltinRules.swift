@@ -16,6 +16,16 @@ public enum BuiltinRules {
         BinShRelinkedRule.self,
         WgetAndCurlRule.self,
         WgetProgressBarRule.self,
+        AptInsteadOfAptGetRule.self,
+        PackageInstallWithoutYesRule.self,
+        AptInstallRecommendsRule.self,
+        OsPackageNotPinnedRule.self,
+        LanguagePackageNotPinnedRule.self,
+        YarnCacheNotCleanedRule.self,
+        DistributionUpgradeRule.self,
+        PackageSignatureCheckDisabledRule.self,
+        DownloadTlsVerificationDisabledRule.self,
+        ToolTlsVerificationDisabledRule.self,
     ]
 
     /// The descriptions of every rule.
