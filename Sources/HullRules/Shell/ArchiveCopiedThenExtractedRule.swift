@@ -93,8 +93,8 @@ public struct ArchiveCopiedThenExtractedRule: DockerfileRule {
 
     static func baseName(_ path: String) -> String {
         var trimmed = Substring(path)
-        while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        return trimmed.split(separator: "/").last.map(String.init) ?? String(trimmed)
+        while trimmed.hasSuffix("/") || trimmed.hasSuffix("\\") { trimmed = trimmed.dropLast() }
+        return trimmed.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? String(trimmed)
     }
 
     static func isTarArchive(_ name: String) -> Bool {

@@ -16,7 +16,11 @@ public struct CdInRunRule: DockerfileRule {
         commands of the same script (as hadolint's intent is), and leaves alone the uses WORKDIR \
         cannot replace: `cd` inside a subshell `( … )`, a command substitution such as \
         `$(cd \"$dir\" && pwd)`, a function, a loop or a conditional, `cd -`, a bare `cd`, a \
-        directory only known at run time, and a trailing `cd` with nothing after it.
+        directory only known at run time, and a trailing `cd` with nothing after it. There is \
+        one finding per RUN, at its first such `cd`, as hadolint reports one per RUN. When the \
+        RUN starts with `cd dir &&`, the finding carries the rewrite as advice: a `WORKDIR dir` \
+        line before the RUN. It is never applied, because every later instruction of the stage \
+        would then run in that directory.
         """,
         category: .maintainability, defaultSeverity: .warning,
         aliases: [.hadolint("DL3003"), .trivy("DS-0013")],
@@ -35,7 +39,7 @@ public struct CdInRunRule: DockerfileRule {
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
         for run in input.hygieneRuns where !run.hasNonPosixShell {
-            for (scriptIndex, script) in run.scripts.enumerated() {
+            scripts: for (scriptIndex, script) in run.scripts.enumerated() {
                 let commands = script.commands
                 for (index, command) in commands.enumerated() where command.isCommand("cd") && command.wrappers.isEmpty {
                     guard Self.isAtTopLevel(command), index + 1 < commands.count,
@@ -44,6 +48,7 @@ public struct CdInRunRule: DockerfileRule {
                                      isFirst: scriptIndex == 0 && index == 0, input: input)
                     sink.report(command.effectiveNameWord?.fileRange ?? command.fileRange,
                                 "`cd` sets the directory for the rest of this RUN only; use `WORKDIR \(directory)`", fix: fix)
+                    break scripts
                 }
             }
         }

@@ -57,14 +57,14 @@ public struct PackageSignatureCheckDisabledRule: DockerfileRule {
                     let fix = run.allowsFixes ? HygieneEdits.delete(from: first, through: last, in: bytes).map {
                         Fix(title: "Remove `--setopt=\(text)`", edits: [$0], applicability: .unsafe)
                     } : nil
-                    sink.report(first.fileRange.union(last.fileRange), "`\(invocation.name)` with `--setopt=\(text)` installs packages without checking their signatures", fix: fix)
+                    sink.report(first.fileRange.union(last.fileRange), "`\(invocation.name)` with `--setopt=\(text)` turns off package signature checks", fix: fix)
                 }
                 for option in disablingOptions(invocation) {
                     var fix: Fix?
                     if run.allowsFixes, let edit = HygieneEdits.delete(option, in: bytes) {
                         fix = Fix(title: "Remove `\(option.spelling)`", edits: [edit], applicability: .unsafe)
                     }
-                    sink.report(option.fileRange, "`\(invocation.name)` with `\(Self.spelled(option))` installs packages without checking their signatures", fix: fix)
+                    sink.report(option.fileRange, "`\(invocation.name)` with `\(Self.spelled(option))` turns off package signature checks", fix: fix)
                 }
             }
         }

@@ -52,7 +52,7 @@ public struct PipeWithoutPipefailRule: DockerfileRule {
                         return simple.effectiveName
                     }
                     if names.allSatisfy({ $0.map(Self.harmlessSources.contains) ?? false }) { continue }
-                    let hidden = names.compactMap { $0 }.first.map { "a failure of `\($0)`" } ?? "a failure before the last command"
+                    let hidden = names.compactMap { $0 }.first { !Self.harmlessSources.contains($0) }.map { "a failure of `\($0)`" } ?? "a failure before the last command"
                     sink.report(found.source.fileRange(found.firstOperator), "`|` without `pipefail` hides \(hidden); set `-o pipefail` in SHELL or the script")
                 }
             }

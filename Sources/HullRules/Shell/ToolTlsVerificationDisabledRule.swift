@@ -18,10 +18,10 @@ public struct ToolTlsVerificationDisabledRule: DockerfileRule {
         …trusted-host`; `npm`, `yarn` and `pnpm` `config set strict-ssl false` (also `npm set`, \
         `strict-ssl=false`, Yarn Berry's `enableStrictSsl false` and a `--strict-ssl=false` \
         option); `git config http.sslVerify false`; yum, dnf, microdnf and tdnf \
-        `--setopt=sslverify=0` (on any command, `config-manager` included); apk \
+        `--setopt=sslverify=0` (on any command, `config-manager` and `yum-config-manager` included); apk \
         `--no-check-certificate`; `conda config --set ssl_verify false`; and variables that turn \
         verification off when set in the script (`GIT_SSL_NO_VERIFY`, \
-        `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false`, \
+        `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false` (in any case, as npm reads it), \
         `PIP_TRUSTED_HOST`), whether before a command, through `env` or with `export`. The same \
         variables set by an ENV instruction are another rule's concern.
         """,
@@ -139,7 +139,8 @@ public struct ToolTlsVerificationDisabledRule: DockerfileRule {
     private func variableAssignments(_ command: SimpleCommand) -> [(TextRange, String)] {
         var found: [(TextRange, String)] = []
         func check(_ name: String, _ value: String?) -> Bool {
-            guard let accepted = Self.variables[name] else { return false }
+            let upper = name.uppercased()
+            guard upper == name || upper.hasPrefix("NPM_CONFIG_"), let accepted = Self.variables[upper] else { return false }
             guard let accepted else { return !(value ?? "x").isEmpty }
             return value.map { accepted.contains($0.lowercased()) } ?? false
         }

@@ -32,11 +32,11 @@ enum HygieneSettings {
     /// Whether `value` reads as false.
     static func isFalse(_ value: String) -> Bool { falseValues.contains(normalized(Substring(value))) }
 
-    /// The `--setopt` settings of yum and dnf as (first word, last word, `key=value`), read
+    /// The `--setopt` settings of yum, dnf and their `*-config-manager` commands as (first word, last word, `key=value`), read
     /// word by word: the grammar takes `config-manager --save` as expecting a value, which
     /// would otherwise swallow the `--setopt` after it.
     static func setoptWords(_ invocation: CommandInvocation) -> [(ShellWord, ShellWord, String)] {
-        guard let tool = invocation.tool, ["yum", "dnf", "microdnf"].contains(tool) else { return [] }
+        guard ["yum", "dnf", "microdnf"].contains(invocation.tool ?? "") || ["yum-config-manager", "dnf-config-manager"].contains(invocation.name) else { return [] }
         let words = invocation.arguments
         var found: [(ShellWord, ShellWord, String)] = []
         for (index, word) in words.enumerated() {
