@@ -94,6 +94,22 @@ struct HygieneRulesTests {
         #expect(!(found.first?.message.contains("curl") ?? true))
     }
 
+    @Test("options may come from variables; only option-named unknowns are given the benefit of the doubt")
+    func optionVariables() {
+        let source = """
+        FROM debian:12
+        ARG APT_OPTS="-qq"
+        RUN apt-get install $APT_OPTS curl && apt-get install $EXTRA_OPTS vim && apt-get install $PACKAGES
+
+        """
+        let found = diagnostics(PackageInstallWithoutYesRule.self, source)
+        #expect(found.count == 1)
+        let last = source.utf8.count - "install $PACKAGES\n".utf8.count
+        #expect(found.first?.range == TextRange(start: last, end: last + "install".utf8.count))
+        let wget = "FROM debian:12\nENV WGET_FLAGS=--no-verbose\nRUN wget $WGET_FLAGS https://x/a && wget \"$URL\"\n"
+        #expect(diagnostics(WgetProgressBarRule.self, wget).count == 1)
+    }
+
     @Test("word fields follow the shell's splitting and defaults")
     func fields() throws {
         var scope = VariableScope()

@@ -17,7 +17,9 @@ public struct AptInstallRecommendsRule: DockerfileRule {
         real on nearly every Debian or Ubuntu image and the change is one option. An explicit \
         choice is respected: `--install-recommends`, `-o APT::Install-Recommends=…`, or an \
         `APT::Install-Recommends` setting written to an apt configuration file earlier in the \
-        stage. `apt install` is checked too.
+        stage, or options given through an ARG or ENV value; an unquoted variable named for \
+        options (`$APT_OPTS`) whose value is only known at run time keeps the command from \
+        being flagged. `apt install` is checked too.
         """,
         category: .size, defaultSeverity: .warning,
         aliases: [.hadolint("DL3015"), .trivy("DS-0029")],
@@ -38,6 +40,11 @@ public struct AptInstallRecommendsRule: DockerfileRule {
             .fix("FROM debian:12\nRUN apt-get install -y curl\n", to: "FROM debian:12\nRUN apt-get install --no-install-recommends -y curl\n", .unsafe),
         ])
 
+    /// Whether an argument states a choice about recommended packages.
+    static func choosesRecommends(_ text: String) -> Bool {
+        text == "--no-install-recommends" || text == "--install-recommends" || text.lowercased().contains("apt::install-recommends")
+    }
+
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
@@ -48,6 +55,7 @@ public struct AptInstallRecommendsRule: DockerfileRule {
                 stage = run.stageIndex
                 configured = false
             }
+            let scope = input.hygieneScope(at: run.instruction.index)
             for command in run.commands {
                 if command.isCommand("echo", "printf", "tee", "cat"),
                    command.arguments.contains(where: { $0.literal?.lowercased().contains("apt::install-recommends") ?? false }) {
@@ -56,7 +64,8 @@ public struct AptInstallRecommendsRule: DockerfileRule {
                 guard !configured, command.isCommand("apt-get", "apt"), let invocation = command.invocation,
                       let subcommand = invocation.subcommands.first, subcommand.name == "install",
                       !invocation.has(option: "--no-install-recommends", "--install-recommends"),
-                      invocation.aptConfiguration["apt::install-recommends"] == nil else { continue }
+                      invocation.aptConfiguration["apt::install-recommends"] == nil,
+                      HygieneVariables.dynamicArguments(of: invocation, in: scope, match: Self.choosesRecommends) == false else { continue }
                 var fix: Fix?
                 if run.allowsFixes, let edit = HygieneEdits.insert(" --no-install-recommends", after: subcommand.word) {
                     fix = Fix(title: "Add `--no-install-recommends`", edits: [edit], applicability: .unsafe)

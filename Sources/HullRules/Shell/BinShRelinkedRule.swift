@@ -61,9 +61,7 @@ public struct BinShRelinkedRule: DockerfileRule {
                     index += 1
                 } else if !optionsEnded, text.hasPrefix("--target-directory=") {
                     directory = word
-                } else if !optionsEnded, text.hasPrefix("-"), text.count > 1 {
-                    // A flag such as `-s`, `-f`, `-sfn`.
-                } else {
+                } else if optionsEnded || !text.hasPrefix("-") || text.count == 1 {
                     operands.append(word)
                 }
                 index += 1

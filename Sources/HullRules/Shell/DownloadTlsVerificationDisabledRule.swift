@@ -42,6 +42,9 @@ public struct DownloadTlsVerificationDisabledRule: DockerfileRule {
             .fix("FROM debian:12\nRUN git -c http.sslVerify=false clone https://example.com/repo.git\n", to: "FROM debian:12\nRUN git clone https://example.com/repo.git\n", .unsafe),
         ])
 
+    /// The `.wgetrc` command that turns certificate checks off, as `-e` spells it.
+    static let wgetCertificateKeys: Set<String> = ["check_certificate", "check-certificate", "checkcertificate"]
+
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
@@ -61,7 +64,8 @@ public struct DownloadTlsVerificationDisabledRule: DockerfileRule {
                                removing: run.allowsFixes ? HygieneEdits.delete(option, in: bytes) : nil, title: option.spelling, into: &sink)
                     }
                     for option in invocation.options(named: "-e") {
-                        guard let value = option.value, HygieneSettings.setsFalse(value.replacingOccurrences(of: " ", with: ""), keys: ["check_certificate", "check-certificate", "checkcertificate"]) else { continue }
+                        guard let value = option.value,
+                              HygieneSettings.setsFalse(value.replacingOccurrences(of: " ", with: ""), keys: Self.wgetCertificateKeys) else { continue }
                         report(option.valueFileRange ?? option.fileRange, "`wget -e \(value)` downloads without verifying the server's certificate",
                                removing: run.allowsFixes ? HygieneEdits.delete(option, in: bytes) : nil, title: "-e \(value)", into: &sink)
                     }

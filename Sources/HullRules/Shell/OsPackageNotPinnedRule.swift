@@ -31,6 +31,7 @@ public struct OsPackageNotPinnedRule: DockerfileRule {
             .passing("FROM fedora:40\nRUN dnf install -y make-4.4.1 https://example.com/tool.rpm && dnf module install -y nodejs:20 && dnf group install -y 'Development Tools'\n"),
             .passing("FROM opensuse/leap:15.6\nRUN zypper -n install 'git>=2.43' && zypper -n install -t pattern devel_basis\n"),
             .passing("FROM debian:12\nRUN apt-get install -y curl && apk add curl\n", options: ["managers": .list([.string("rpm")])]),
+            .passing("FROM debian:12\nARG APT_FLAGS=\"-qy --no-install-recommends\"\nRUN apt-get install $APT_FLAGS curl=7.88.1-10+deb12u5\n"),
             .failing("FROM debian:12\nRUN apt-get update && apt-get install -y ⟦curl⟧ wget=1.21.3-1+b2\n"),
             .failing("FROM alpine:3.20\nARG PACKAGES=\"git openssh=9.7_p1-r4\"\nRUN apk add --no-cache ⟦$PACKAGES⟧\n"),
             .failing("FROM fedora:40\nRUN <<EOF\nset -e\ndnf install -y ⟦python3-devel⟧ gcc-14.1.1\nmicrodnf install -y ↓jq\ndnf module install -y ↓nodejs\nEOF\n"),

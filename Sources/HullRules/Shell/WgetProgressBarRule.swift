@@ -14,7 +14,8 @@ public struct WgetProgressBarRule: DockerfileRule {
         output that matters and can hit log size limits in CI. `--progress=dot:giga` keeps a \
         short progress trace, `-nv` prints one line per file, `-q` prints nothing. As hadolint \
         does, Hull also accepts `-o`/`--output-file` and `-a`/`--append-output` (the log goes to a \
-        file), and additionally a redirection of standard error to a file (`2>/dev/null`).
+        file), and additionally a redirection of standard error to a file (`2>/dev/null`) and \
+        these options given through an ARG or ENV value (`wget $WGET_OPTS …`).
         """,
         category: .maintainability, defaultSeverity: .info,
         aliases: [.hadolint("DL3047")],
@@ -37,13 +38,20 @@ public struct WgetProgressBarRule: DockerfileRule {
 
     static let quietingOptions = ["-q", "-nv", "--progress", "-o", "-a"]
 
+    /// Whether an argument given through a variable quiets wget.
+    static func quiets(_ text: String) -> Bool {
+        HygieneVariables.isOption(text, names: ["-q", "--quiet", "-nv", "--no-verbose", "--progress", "-o", "--output-file", "-a", "--append-output"], letter: "q")
+    }
+
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
         for run in input.hygieneRuns {
+            let scope = input.hygieneScope(at: run.instruction.index)
             for command in run.commands where command.isCommand("wget") {
                 guard let invocation = command.invocation, let word = command.effectiveNameWord,
-                      !invocation.has(option: Self.quietingOptions), !Self.redirectsStandardError(command) else { continue }
+                      !invocation.has(option: Self.quietingOptions), !Self.redirectsStandardError(command),
+                      HygieneVariables.dynamicArguments(of: invocation, in: scope, match: Self.quiets) == false else { continue }
                 var fix: Fix?
                 if run.allowsFixes, let edit = HygieneEdits.insert(" -q", after: word) {
                     fix = Fix(title: "Add `-q`", edits: [edit], applicability: .unsafe)

@@ -95,12 +95,13 @@ enum HygienePackages {
     }
 
     /// The operands that name packages without a version, each with the unpinned names it
-    /// gives (a `$PACKAGES` word may give several). Operands only known at run time are skipped.
+    /// gives (a `$PACKAGES` word may give several). Operands only known at run time are skipped,
+    /// and so are options a variable passes (`$APT_FLAGS` giving `-qy`).
     static func unpinned(_ operands: [ShellWord], _ ecosystem: Ecosystem, scope: VariableScope) -> [(word: ShellWord, names: [String])] {
         var result: [(word: ShellWord, names: [String])] = []
         for word in operands {
             guard let fields = HygieneVariables.fields(of: word, in: scope) else { continue }
-            let names = fields.filter { verdict($0, ecosystem) == .unpinned }
+            let names = fields.filter { !$0.hasPrefix("-") && verdict($0, ecosystem) == .unpinned }
             if !names.isEmpty { result.append((word, names)) }
         }
         return result

@@ -72,4 +72,35 @@ enum HygieneVariables {
             return nil
         }
     }
+
+    /// Whether an option a rule looks for hides in an argument built from a variable: true when
+    /// a resolved argument matches, false when none does, nil when an argument that looks like a
+    /// bag of options (`$APT_OPTS`, `${CURL_FLAGS}`, unquoted) is only known at run time.
+    static func dynamicArguments(of invocation: CommandInvocation, in scope: VariableScope, match: (String) -> Bool) -> Bool? {
+        var found = false
+        for word in invocation.arguments where word.literal == nil {
+            guard let values = fields(of: word, in: scope) else {
+                if mayHoldOptions(word) { return nil }
+                continue
+            }
+            if values.contains(where: match) { found = true }
+        }
+        return found
+    }
+
+    /// Whether an unknown word reads like a set of options: one unquoted expansion of a
+    /// variable named for options, flags or arguments.
+    static func mayHoldOptions(_ word: ShellWord) -> Bool {
+        guard word.parts.count == 1, case .parameter(let expansion) = word.parts[0].kind else { return false }
+        let name = expansion.name.uppercased()
+        return ["OPT", "FLAG", "ARG"].contains { name.contains($0) }
+    }
+
+    /// Whether `text` is one of `names`, or a cluster of short options holding `letter`
+    /// (`-qy` holds `y`).
+    static func isOption(_ text: String, names: Set<String>, letter: Character?) -> Bool {
+        if names.contains(text) || names.contains(where: { $0.hasPrefix("--") && text.hasPrefix($0 + "=") }) { return true }
+        guard let letter, text.hasPrefix("-"), !text.hasPrefix("--"), text.count > 2 else { return false }
+        return text.dropFirst().contains(letter)
+    }
 }
