@@ -54,6 +54,14 @@ struct HygieneRulesTests {
         #expect(diagnostics(OsPackageNotPinnedRule.self, source).map { text($0, in: source) } == ["curl"])
     }
 
+    @Test("a heredoc fed to a shell runs with that shell's flags, not the SHELL's")
+    func heredocShellFlags() {
+        let flagged = "FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN bash <<EOF\ncurl x | sh\nEOF\n"
+        #expect(diagnostics(PipeWithoutPipefailRule.self, flagged).count == 1)
+        let accepted = "FROM debian:12\nRUN bash -o pipefail <<EOF\ncurl x | sh\nEOF\n"
+        #expect(diagnostics(PipeWithoutPipefailRule.self, accepted).isEmpty)
+    }
+
     @Test("exec-form RUN is read as a command line, and gets no fixes")
     func execForm() {
         let source = "FROM debian:12\nRUN [\"apt-get\", \"install\", \"curl\"]\nRUN [\"sh\", \"-c\", \"curl -k https://example.com | sh\"]\n"

@@ -13,22 +13,21 @@ public struct AptInstallRecommendsRule: DockerfileRule {
         tools, optional helpers, sometimes whole language runtimes. They are rarely needed in a \
         container, routinely double the size of the layer and add code to patch and scan. \
         `--no-install-recommends` installs only what is required; name the extra packages you do \
-        need. hadolint rates this info and Trivy high; Hull uses warning, because the cost is \
-        real on nearly every Debian or Ubuntu image and the change is one option. An explicit \
-        choice is respected: `--install-recommends`, `-o APT::Install-Recommends=…`, or an \
-        `APT::Install-Recommends` setting written to an apt configuration file earlier in the \
-        stage, or options given through an ARG or ENV value; an unquoted variable named for \
-        options (`$APT_OPTS`) whose value is only known at run time keeps the command from \
-        being flagged. `apt install` is checked too.
+        need. hadolint rates this info and Trivy high; Hull uses warning, because the cost is real \
+        on nearly every Debian or Ubuntu image and the change is one option. An explicit choice is \
+        respected: `--install-recommends`, `-o APT::Install-Recommends=…`, or an \
+        `APT::Install-Recommends` setting written to an apt configuration file earlier in the stage, \
+        or options given through an ARG or ENV value; an unquoted variable named for options \
+        (`$APT_OPTS`) whose value is only known at run time keeps the command from being flagged. \
+        `apt install` is checked too.
         """,
         category: .size, defaultSeverity: .warning,
         aliases: [.hadolint("DL3015"), .trivy("DS-0029")],
         fixAvailability: .unsafe,
         fixNote: """
         The fix adds `--no-install-recommends` after `install`. It is unsafe because software \
-        sometimes needs a package it only recommends (`curl` recommends `ca-certificates`, \
-        without which HTTPS downloads fail); check the image still works and add such packages \
-        by name.
+        sometimes needs a package it only recommends (`curl` recommends `ca-certificates`, without \
+        which HTTPS downloads fail); check the image still works and add such packages by name.
         """,
         examples: [
             .passing("FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates\n"),

@@ -21,14 +21,14 @@ public struct AptInsteadOfAptGetRule: DockerfileRule {
         fixAvailability: .sometimes,
         fixNote: """
         Commands that change packages are rewritten to the `apt-get` command with the same \
-        behaviour, as a safe fix: `apt install` → `apt-get install`, `apt upgrade` → \
-        `apt-get upgrade --with-new-pkgs` (apt's upgrade may install new dependencies), \
-        `apt full-upgrade` → `apt-get dist-upgrade`, `apt reinstall` → `apt-get install \
-        --reinstall`, `apt autopurge` → `apt-get autoremove --purge`. Queries move to \
-        `apt-cache` (`search`, `show`, `policy`, `depends`, `rdepends`, `showsrc`) as an unsafe \
-        fix, because `apt-cache` prints a different format (`apt-cache show` lists every \
-        version, `apt show` only the candidate) and a script reading the output may break. \
-        `apt list` and `apt edit-sources` have no direct equivalent and get no fix.
+        behaviour, as a safe fix: `apt install` → `apt-get install`, `apt upgrade` → `apt-get \
+        upgrade --with-new-pkgs` (apt's upgrade may install new dependencies), `apt full-upgrade` → \
+        `apt-get dist-upgrade`, `apt reinstall` → `apt-get install --reinstall`, `apt autopurge` → \
+        `apt-get autoremove --purge`. Queries move to `apt-cache` (`search`, `show`, `policy`, \
+        `depends`, `rdepends`, `showsrc`) as an unsafe fix, because `apt-cache` prints a different \
+        format (`apt-cache show` lists every version, `apt show` only the candidate) and a script \
+        reading the output may break. `apt list` and `apt edit-sources` have no direct equivalent \
+        and get no fix.
         """,
         examples: [
             .passing("FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n"),

@@ -10,15 +10,15 @@ public struct ArchiveCopiedThenExtractedRule: DockerfileRule {
         code: "SH020", name: "archive-copied-then-extracted",
         summary: "A tar archive is copied with COPY and then unpacked by `tar` in a RUN.",
         rationale: """
-        The COPY layer keeps the whole archive even when the RUN deletes it afterwards, so the \
-        image carries the packed and the unpacked bytes. `ADD archive.tar.gz /dest/` unpacks a \
-        local tar archive (plain, gzip, bzip2, xz or zstd) in a single layer. Unlike hadolint, \
-        Hull only suggests this when `ADD` can really do the job: zip files (`unzip`) are not \
-        flagged because `ADD` does not unpack them, and extractions that need `tar` features \
-        `ADD` lacks (`--strip-components`, `--exclude`, `--transform`, selected members, \
-        extraction to standard output) are left alone. The archive is matched by file name \
-        between the COPY source or destination and the `tar -f` file (or the file a \
-        decompressor such as `gunzip` reads) in a later RUN of the same stage.
+        The COPY layer keeps the whole archive even when the RUN deletes it afterwards, so the image \
+        carries the packed and the unpacked bytes. `ADD archive.tar.gz /dest/` unpacks a local tar \
+        archive (plain, gzip, bzip2, xz or zstd) in a single layer. Unlike hadolint, Hull only \
+        suggests this when `ADD` can really do the job: zip files (`unzip`) are not flagged because \
+        `ADD` does not unpack them, and extractions that need `tar` features `ADD` lacks \
+        (`--strip-components`, `--exclude`, `--transform`, selected members, extraction to standard \
+        output) are left alone. The archive is matched by file name between the COPY source or \
+        destination and the `tar -f` file (or the file a decompressor such as `gunzip` reads) in a \
+        later RUN of the same stage.
         """,
         category: .size, defaultSeverity: .info,
         aliases: [.hadolint("DL3010")],

@@ -13,10 +13,10 @@ public struct BinShRelinkedRule: DockerfileRule {
         RUN, but also for every script in the image that says `#!/bin/sh`, including the \
         distribution's own maintainer scripts, and the change is invisible to anyone reading the \
         Dockerfile. The `SHELL` instruction states the shell for RUN, CMD and ENTRYPOINT in one \
-        visible place and leaves the system shell alone. Hull flags `ln` when the link it \
-        creates is `/bin/sh` or `/usr/bin/sh` (also through `-t /bin`), and `update-alternatives \
-        --install /bin/sh …`; unlike hadolint, an `ln` that merely reads `/bin/sh` as its source \
-        is not flagged.
+        visible place and leaves the system shell alone. Hull flags `ln` when the link it creates is \
+        `/bin/sh` or `/usr/bin/sh` (also through `-t /bin`), and `update-alternatives --install \
+        /bin/sh …`; unlike hadolint, an `ln` that merely reads `/bin/sh` as its source is not \
+        flagged.
         """,
         category: .maintainability, defaultSeverity: .warning,
         aliases: [.hadolint("DL4005")],

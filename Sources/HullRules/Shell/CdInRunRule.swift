@@ -9,18 +9,17 @@ public struct CdInRunRule: DockerfileRule {
         code: "SH024", name: "cd-in-run",
         summary: "A RUN instruction changes directory with `cd` for the commands that follow.",
         rationale: """
-        A `cd` at the top of a RUN only lasts for that RUN, so every later instruction has to \
-        repeat it, and readers must track the current directory through `&&` chains. `WORKDIR` \
-        sets it once, for RUN, COPY, CMD and ENTRYPOINT alike, creates the folder when missing, \
-        and shows in the image configuration. Hull flags a `cd` whose effect reaches later \
-        commands of the same script (as hadolint's intent is), and leaves alone the uses WORKDIR \
-        cannot replace: `cd` inside a subshell `( … )`, a command substitution such as \
-        `$(cd \"$dir\" && pwd)`, a function, a loop or a conditional, `cd -`, a bare `cd`, a \
-        directory only known at run time, and a trailing `cd` with nothing after it. There is \
-        one finding per RUN, at its first such `cd`, as hadolint reports one per RUN. When the \
-        RUN starts with `cd dir &&`, the finding carries the rewrite as advice: a `WORKDIR dir` \
-        line before the RUN. It is never applied, because every later instruction of the stage \
-        would then run in that directory.
+        A `cd` at the top of a RUN only lasts for that RUN, so every later instruction has to repeat \
+        it, and readers must track the current directory through `&&` chains. `WORKDIR` sets it \
+        once, for RUN, COPY, CMD and ENTRYPOINT alike, creates the folder when missing, and shows in \
+        the image configuration. Hull flags a `cd` whose effect reaches later commands of the same \
+        script (as hadolint's intent is), and leaves alone the uses WORKDIR cannot replace: `cd` \
+        inside a subshell `( … )`, a command substitution such as `$(cd \"$dir\" && pwd)`, a \
+        function, a loop or a conditional, `cd -`, a bare `cd`, a directory only known at run time, \
+        and a trailing `cd` with nothing after it. There is one finding per RUN, at its first such \
+        `cd`, as hadolint reports one per RUN. When the RUN starts with `cd dir &&`, the finding \
+        carries the rewrite as advice: a `WORKDIR dir` line before the RUN. It is never applied, \
+        because every later instruction of the stage would then run in that directory.
         """,
         category: .maintainability, defaultSeverity: .warning,
         aliases: [.hadolint("DL3003"), .trivy("DS-0013")],

@@ -10,12 +10,12 @@ public struct DistributionUpgradeRule: DockerfileRule {
         summary: "A RUN instruction upgrades the whole distribution (`dist-upgrade`).",
         rationale: """
         `apt-get dist-upgrade` (`apt full-upgrade`) and `zypper dist-upgrade` (`dup`) may add and \
-        remove packages and move the system to whatever the mirrors hold that day, including a \
-        new release when the sources allow it. Inside an image that means a base image that no \
-        longer matches its tag, layers that rebuild differently every time and a larger image. \
-        To get current packages, move to a newer base image (or rebuild it); to pick up \
-        security fixes of a few packages, upgrade those by name. Only distribution upgrades are \
-        flagged: a plain `apt-get upgrade` keeps the installed set and is not covered here.
+        remove packages and move the system to whatever the mirrors hold that day, including a new \
+        release when the sources allow it. Inside an image that means a base image that no longer \
+        matches its tag, layers that rebuild differently every time and a larger image. To get \
+        current packages, move to a newer base image (or rebuild it); to pick up security fixes of a \
+        few packages, upgrade those by name. Only distribution upgrades are flagged: a plain \
+        `apt-get upgrade` keeps the installed set and is not covered here.
         """,
         category: .maintainability, defaultSeverity: .warning,
         aliases: [.hadolint("DL3035"), .trivy("DS-0024"), .dockle("DKL-DI-0003")],

@@ -10,26 +10,25 @@ public struct DownloadTlsVerificationDisabledRule: DockerfileRule {
         code: "SH038", name: "download-tls-verification-disabled",
         summary: "A download runs with TLS certificate verification turned off.",
         rationale: """
-        Without certificate verification HTTPS still encrypts, but no longer proves who is on \
-        the other end: anyone on the network path (a compromised proxy, a hostile Wi-Fi, a \
-        poisoned DNS answer on the build host) can serve a different file, and the build puts it \
-        into the image, often straight into a shell. If a server uses a private CA, add that CA \
-        to the image (`COPY ca.crt /usr/local/share/ca-certificates/` and \
-        `update-ca-certificates`) or point the tool at it (`curl --cacert`, `wget \
-        --ca-certificate`, `git -c http.sslCAInfo=…`). Hull flags curl `-k`/`--insecure` (also \
-        inside `-fsSLk`) and `--proxy-insecure`, wget `--no-check-certificate` and \
-        `-e check_certificate=off`, and git `-c http.sslVerify=false` (also for one URL, \
-        `http.<url>.sslVerify`). Settings made persistent through configuration commands or \
-        environment variables are the concern of `tool-tls-verification-disabled`.
+        Without certificate verification HTTPS still encrypts, but no longer proves who is on the \
+        other end: anyone on the network path (a compromised proxy, a hostile Wi-Fi, a poisoned DNS \
+        answer on the build host) can serve a different file, and the build puts it into the image, \
+        often straight into a shell. If a server uses a private CA, add that CA to the image (`COPY \
+        ca.crt /usr/local/share/ca-certificates/` and `update-ca-certificates`) or point the tool at \
+        it (`curl --cacert`, `wget --ca-certificate`, `git -c http.sslCAInfo=…`). Hull flags curl \
+        `-k`/`--insecure` (also inside `-fsSLk`) and `--proxy-insecure`, wget \
+        `--no-check-certificate` and `-e check_certificate=off`, and git `-c http.sslVerify=false` \
+        (also for one URL, `http.<url>.sslVerify`). Settings made persistent through configuration \
+        commands or environment variables are the concern of `tool-tls-verification-disabled`.
         """,
         category: .security, defaultSeverity: .error,
         aliases: [.checkov("CKV2_DOCKER_2"), .checkov("CKV2_DOCKER_3")],
         fixAvailability: .unsafe,
         fixNote: """
         The fix removes the option (with its value for `git -c` and `wget -e`); it is not offered \
-        when the option shares a word with others, as in `-fsSLk`. It is unsafe because the \
-        download then fails if the server's certificate is not trusted by the image; install \
-        the right CA certificate rather than turning verification back off.
+        when the option shares a word with others, as in `-fsSLk`. It is unsafe because the download \
+        then fails if the server's certificate is not trusted by the image; install the right CA \
+        certificate rather than turning verification back off.
         """,
         examples: [
             .passing("FROM debian:12\nRUN curl -fsSL --cacert /etc/ssl/private-ca.pem https://intranet.example.com/app.tgz -o /tmp/app.tgz\n"),

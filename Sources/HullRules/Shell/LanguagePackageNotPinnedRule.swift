@@ -9,18 +9,17 @@ public struct LanguagePackageNotPinnedRule: DockerfileRule {
         code: "SH034", name: "language-package-not-pinned",
         summary: "A pip, npm, gem or Go package is installed without a version.",
         rationale: """
-        Package registries publish new releases all the time, so `pip install flask` or \
-        `npm install -g typescript` installs something different from one build to the next, \
-        and a breaking release (or a compromised one) lands in the image without any change to \
-        the Dockerfile. Pin each package (`flask==3.0.3`, `typescript@5.5.4`, `rails:7.1.3` or \
-        `gem install rails -v 7.1.3`, `golang.org/x/tools/gopls@v0.16.1`), or install from a \
-        file that pins them: `pip install -r requirements.txt` or a constraints file \
-        (`-c`, or `PIP_CONSTRAINT` set with ARG or ENV), `npm ci` with a lockfile. Hull follows \
-        hadolint's syntax rules: pip version operators, local folders, wheels and archives, and \
-        VCS URLs with an `@ref`; npm tarballs, folders, and git URLs with a `#ref`. It is \
-        stricter in one place: `@latest` is a moving tag, not a version, for npm and `go install` \
-        alike. Operands built from ARG or ENV values are resolved; operands only known at run \
-        time are left alone.
+        Package registries publish new releases all the time, so `pip install flask` or `npm install \
+        -g typescript` installs something different from one build to the next, and a breaking \
+        release (or a compromised one) lands in the image without any change to the Dockerfile. Pin \
+        each package (`flask==3.0.3`, `typescript@5.5.4`, `rails:7.1.3` or `gem install rails -v \
+        7.1.3`, `golang.org/x/tools/gopls@v0.16.1`), or install from a file that pins them: `pip \
+        install -r requirements.txt` or a constraints file (`-c`, or `PIP_CONSTRAINT` set with ARG \
+        or ENV), `npm ci` with a lockfile. Hull follows hadolint's syntax rules: pip version \
+        operators, local folders, wheels and archives, and VCS URLs with an `@ref`; npm tarballs, \
+        folders, and git URLs with a `#ref`. It is stricter in one place: `@latest` is a moving tag, \
+        not a version, for npm and `go install` alike. Operands built from ARG or ENV values are \
+        resolved; operands only known at run time are left alone.
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL3013"), .hadolint("DL3016"), .hadolint("DL3028"), .hadolint("DL3062")],

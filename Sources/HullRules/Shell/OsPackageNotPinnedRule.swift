@@ -9,19 +9,18 @@ public struct OsPackageNotPinnedRule: DockerfileRule {
         code: "SH033", name: "os-package-not-pinned",
         summary: "A distribution package is installed without a version.",
         rationale: """
-        Without a version the package manager installs whatever the mirror offers on the day of \
-        the build, so two builds of the same Dockerfile can differ, a rebuild can pull in a \
-        breaking release, and the layer cache hides when that happened. Pin what you install: \
-        `apt-get install curl=7.88.1-10+deb12u5`, `apk add curl=8.9.1-r0` (or `curl~8.9`), \
-        `dnf install curl-7.76.1`, `zypper install 'curl>=8'`. The syntax rules are hadolint's: \
-        apt's `/release` and apk's `~` count as pins, zypper accepts any comparison, RPM names \
-        need a `-version` that starts with a digit (so `python3-devel` is not pinned, where \
-        hadolint's yum check is fooled by the dash), dnf modules need `:stream`; local `.deb`, \
-        `.apk` and `.rpm` files, URLs, groups and zypper patterns are not packages to pin. \
-        Operands built from ARG or ENV values are resolved and judged by their value; operands \
-        only known at run time are left alone. Pinned versions do disappear from distribution \
-        mirrors; the `managers` option (`apt`, `apk`, `rpm`, `zypper`) limits the check to the \
-        package managers you want pinned.
+        Without a version the package manager installs whatever the mirror offers on the day of the \
+        build, so two builds of the same Dockerfile can differ, a rebuild can pull in a breaking \
+        release, and the layer cache hides when that happened. Pin what you install: `apt-get \
+        install curl=7.88.1-10+deb12u5`, `apk add curl=8.9.1-r0` (or `curl~8.9`), `dnf install \
+        curl-7.76.1`, `zypper install 'curl>=8'`. The syntax rules are hadolint's: apt's `/release` \
+        and apk's `~` count as pins, zypper accepts any comparison, RPM names need a `-version` that \
+        starts with a digit (so `python3-devel` is not pinned, where hadolint's yum check is fooled \
+        by the dash), dnf modules need `:stream`; local `.deb`, `.apk` and `.rpm` files, URLs, \
+        groups and zypper patterns are not packages to pin. Operands built from ARG or ENV values \
+        are resolved and judged by their value; operands only known at run time are left alone. \
+        Pinned versions do disappear from distribution mirrors; the `managers` option (`apt`, `apk`, \
+        `rpm`, `zypper`) limits the check to the package managers you want pinned.
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL3008"), .hadolint("DL3018"), .hadolint("DL3033"), .hadolint("DL3037"), .hadolint("DL3041")],

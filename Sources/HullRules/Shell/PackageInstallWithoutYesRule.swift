@@ -21,8 +21,8 @@ public struct PackageInstallWithoutYesRule: DockerfileRule {
         `--setopt=assumeyes=1`, an `Assume-Yes` or `assumeyes` setting written to a configuration \
         file earlier in the stage, options given through an ARG or ENV value (`$APT_FLAGS`), and \
         input piped in (`yes | apt-get install …`). An unquoted variable named for options \
-        (`$APT_OPTS`, `$DNF_FLAGS`) whose value is only known at run time may hold the option, \
-        so it keeps the command from being flagged.
+        (`$APT_OPTS`, `$DNF_FLAGS`) whose value is only known at run time may hold the option, so it \
+        keeps the command from being flagged.
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL3014"), .hadolint("DL3030"), .hadolint("DL3034"), .hadolint("DL3038"), .trivy("DS-0021")],

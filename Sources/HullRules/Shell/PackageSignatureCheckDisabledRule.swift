@@ -9,26 +9,25 @@ public struct PackageSignatureCheckDisabledRule: DockerfileRule {
         code: "SH037", name: "package-signature-check-disabled",
         summary: "A package manager runs with signature or digest checks turned off.",
         rationale: """
-        Package signatures are what tie a package to the distribution that built it; TLS alone \
-        does not, because mirrors and proxies serve the files. With the check off, anyone who can \
-        tamper with a mirror, a proxy or a cached file can put code into the image, and it runs \
-        as root during the build. Hull flags apk `--allow-untrusted`; apt-get and apt \
-        `--allow-unauthenticated`, `--force-yes`, `--allow-insecure-repositories` and the \
-        matching `-o APT::Get::AllowUnauthenticated=true` or \
-        `-o Acquire::AllowInsecureRepositories=true`; yum, dnf, microdnf and tdnf \
-        `--nogpgcheck` and `--setopt=…gpgcheck=0`; rpm `--nosignature`, `--nodigest`, \
-        `--noverify` and `--nofiledigest`; zypper `--no-gpg-checks` and `addrepo --no-gpgcheck`. \
-        Import the repository's signing key instead (`signed-by=` for apt, `rpm --import`, \
-        `--gpg-auto-import-keys` for a key you trust). Checkov finds these with text patterns; \
-        Hull reads the actual command line, through `sudo`, `sh -c` and heredocs.
+        Package signatures are what tie a package to the distribution that built it; TLS alone does \
+        not, because mirrors and proxies serve the files. With the check off, anyone who can tamper \
+        with a mirror, a proxy or a cached file can put code into the image, and it runs as root \
+        during the build. Hull flags apk `--allow-untrusted`; apt-get and apt \
+        `--allow-unauthenticated`, `--force-yes`, `--allow-insecure-repositories` and the matching \
+        `-o APT::Get::AllowUnauthenticated=true` or `-o Acquire::AllowInsecureRepositories=true`; \
+        yum, dnf, microdnf and tdnf `--nogpgcheck` and `--setopt=…gpgcheck=0`; rpm `--nosignature`, \
+        `--nodigest`, `--noverify` and `--nofiledigest`; zypper `--no-gpg-checks` and `addrepo \
+        --no-gpgcheck`. Import the repository's signing key instead (`signed-by=` for apt, `rpm \
+        --import`, `--gpg-auto-import-keys` for a key you trust). Checkov finds these with text \
+        patterns; Hull reads the actual command line, through `sudo`, `sh -c` and heredocs.
         """,
         category: .security, defaultSeverity: .error,
         aliases: [.checkov("CKV2_DOCKER_7"), .checkov("CKV2_DOCKER_8"), .checkov("CKV2_DOCKER_9"), .checkov("CKV2_DOCKER_10"), .checkov("CKV2_DOCKER_11")],
         fixAvailability: .unsafe,
         fixNote: """
-        The fix removes the option. It is unsafe because the install then fails when the package \
-        or repository really is unsigned or signed by a key the image does not trust; that \
-        failure is the protection, and the remedy is to import the right key.
+        The fix removes the option. It is unsafe because the install then fails when the package or \
+        repository really is unsigned or signed by a key the image does not trust; that failure is \
+        the protection, and the remedy is to import the right key.
         """,
         examples: [
             .passing("FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\n"),

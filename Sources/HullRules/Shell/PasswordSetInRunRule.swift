@@ -10,15 +10,15 @@ public struct PasswordSetInRunRule: DockerfileRule {
         code: "SH023", name: "password-set-in-run",
         summary: "A RUN instruction sets or removes an account password.",
         rationale: """
-        A password set during the build is baked into `/etc/shadow` of a layer, and the command \
-        that set it (often with the clear-text password, as in `echo root:secret | chpasswd`) \
-        stays readable in the image history. Anyone who pulls the image can read or crack it, and \
-        every container from the image shares it. Removing a password (`passwd -d`) is no better: \
-        it leaves an account anyone in the container can switch to. Containers do not need login \
-        passwords: run as a dedicated non-root `USER`, and give secrets to the running container \
-        at start time. Checkov only looks for `chpasswd`; Hull also flags `chgpasswd`, \
-        `passwd --stdin`, `passwd -d` and a password given to `useradd` or `usermod` (a lock \
-        marker such as `!` or `*` is fine).
+        A password set during the build is baked into `/etc/shadow` of a layer, and the command that \
+        set it (often with the clear-text password, as in `echo root:secret | chpasswd`) stays \
+        readable in the image history. Anyone who pulls the image can read or crack it, and every \
+        container from the image shares it. Removing a password (`passwd -d`) is no better: it \
+        leaves an account anyone in the container can switch to. Containers do not need login \
+        passwords: run as a dedicated non-root `USER`, and give secrets to the running container at \
+        start time. Checkov only looks for `chpasswd`; Hull also flags `chgpasswd`, `passwd \
+        --stdin`, `passwd -d` and a password given to `useradd` or `usermod` (a lock marker such as \
+        `!` or `*` is fine).
         """,
         category: .security, defaultSeverity: .error,
         aliases: [.dockle("DKL-LI-0001"), .checkov("CKV2_DOCKER_17")],

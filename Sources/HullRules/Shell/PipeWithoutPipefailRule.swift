@@ -10,16 +10,16 @@ public struct PipeWithoutPipefailRule: DockerfileRule {
         summary: "A RUN instruction pipes commands without `pipefail`.",
         rationale: """
         A pipeline's exit status is that of its last command, so in `curl -fsSL $URL | tar -xz` a \
-        failed download is hidden whenever `tar` exits cleanly, and the build goes on with a \
-        broken layer. With `pipefail` the pipeline fails when any command in it fails. Turn it on \
-        for every RUN with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` (or `/bin/ash` \
-        on Alpine), or in the script itself with `set -o pipefail`. Hull follows the shell \
-        options through the script: an earlier `set -o pipefail` (or `set -euo pipefail`), a \
-        SHELL with `-o pipefail` (inherited by child stages), and the flags of `bash -o pipefail \
-        -c '…'` all count. Unlike hadolint, a `SHELL` using `sh -o pipefail` is accepted: a shell \
-        without `pipefail` rejects the option and the build stops, so a working build has it. \
-        Pipelines fed only by `echo`, `printf`, `yes` or `true` are not flagged: they cannot hide \
-        a failure, and `yes | …` would even fail under `pipefail`. PowerShell and cmd SHELLs are \
+        failed download is hidden whenever `tar` exits cleanly, and the build goes on with a broken \
+        layer. With `pipefail` the pipeline fails when any command in it fails. Turn it on for every \
+        RUN with `SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]` (or `/bin/ash` on Alpine), or \
+        in the script itself with `set -o pipefail`. Hull follows the shell options through the \
+        script: an earlier `set -o pipefail` (or `set -euo pipefail`), a SHELL with `-o pipefail` \
+        (inherited by child stages), and the flags of `bash -o pipefail -c '…'` or of `bash -o \
+        pipefail <<EOF` all count. Unlike hadolint, a `SHELL` using `sh -o pipefail` is accepted: a \
+        shell without `pipefail` rejects the option and the build stops, so a working build has it. \
+        Pipelines fed only by `echo`, `printf`, `yes` or `true` are not flagged: they cannot hide a \
+        failure, and `yes | …` would even fail under `pipefail`. PowerShell and cmd SHELLs are \
         skipped.
         """,
         category: .correctness, defaultSeverity: .warning,
@@ -28,6 +28,7 @@ public struct PipeWithoutPipefailRule: DockerfileRule {
             .passing("FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/install.sh | bash\n"),
             .passing("FROM debian:12\nRUN set -euo pipefail && curl -fsSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg\n"),
             .passing("FROM debian:12\nRUN bash -o pipefail -c 'curl -fsSL https://example.com/app.tgz | tar -xz -C /opt'\n"),
+            .passing("FROM debian:12\nRUN bash -o pipefail <<EOF\ncurl -fsSL https://example.com/app.tgz | tar -xz -C /opt\nEOF\n"),
             .passing("FROM debian:12\nRUN echo 'deb http://deb.example.com stable main' | tee /etc/apt/sources.list.d/example.list\n"),
             .passing("FROM debian:12 AS base\nSHELL [\"/bin/bash\", \"-eo\", \"pipefail\", \"-c\"]\nFROM base\nRUN wget -qO- https://example.com/app.tgz | tar -xz\n"),
             .failing("FROM debian:12\nRUN curl -fsSL https://example.com/app.tgz ⟦|⟧ tar -xz -C /opt\n"),

@@ -12,13 +12,12 @@ public struct PointlessCommandInContainerRule: DockerfileRule {
         rationale: """
         A RUN executes once, in a throw-away container, with no terminal, no init system and no \
         privileges over the host. Interactive editors (`vim`) wait for input that never comes, \
-        `service` starts a daemon that dies when the RUN ends, `shutdown`, `kill` and `mount` act \
-        on nothing that outlives the step, `ps`, `top`, `free` and `ifconfig` only describe the \
-        build container at that instant, and `ssh` reaches out to another machine, which makes \
-        the build depend on it and tempts people to bake keys into layers. Such commands are \
-        usually leftovers from a VM setup script. This is hadolint's list, plus `ifconfig`, which \
-        hadolint's message names; wrappers (`sudo`, `env`, `xargs`) and nested `sh -c` scripts \
-        are seen through.
+        `service` starts a daemon that dies when the RUN ends, `shutdown`, `kill` and `mount` act on \
+        nothing that outlives the step, `ps`, `top`, `free` and `ifconfig` only describe the build \
+        container at that instant, and `ssh` reaches out to another machine, which makes the build \
+        depend on it and tempts people to bake keys into layers. Such commands are usually leftovers \
+        from a VM setup script. This is hadolint's list, plus `ifconfig`, which hadolint's message \
+        names; wrappers (`sudo`, `env`, `xargs`) and nested `sh -c` scripts are seen through.
         """,
         category: .maintainability, defaultSeverity: .info,
         aliases: [.hadolint("DL3001")],

@@ -10,21 +10,20 @@ public struct SudoInRunRule: DockerfileRule {
         summary: "A RUN instruction uses `sudo`.",
         rationale: """
         RUN already executes as the user the last `USER` instruction named, so `sudo` is either \
-        redundant (the build runs as root) or a sign that the image ships a password-less sudo \
-        setup for a non-root user, which lets anything in the container become root. `sudo` also \
-        resets the environment and `PATH` and needs a TTY or special configuration, so commands \
-        behave differently from how they read. Switch with `USER root` around the privileged \
-        steps and back to the unprivileged user afterwards; to drop privileges at run time use \
-        `gosu` or `su-exec` in the entrypoint. Every wrapper is seen through: `env … sudo`, \
-        `xargs sudo`, `sh -c 'sudo …'` and heredoc scripts are flagged too, and `doas` is treated \
-        like `sudo`.
+        redundant (the build runs as root) or a sign that the image ships a password-less sudo setup \
+        for a non-root user, which lets anything in the container become root. `sudo` also resets \
+        the environment and `PATH` and needs a TTY or special configuration, so commands behave \
+        differently from how they read. Switch with `USER root` around the privileged steps and back \
+        to the unprivileged user afterwards; to drop privileges at run time use `gosu` or `su-exec` \
+        in the entrypoint. Every wrapper is seen through: `env … sudo`, `xargs sudo`, `sh -c 'sudo \
+        …'` and heredoc scripts are flagged too, and `doas` is treated like `sudo`.
         """,
         category: .security, defaultSeverity: .error,
         aliases: [.hadolint("DL3004"), .trivy("DS-0010"), .dockle("DKL-DI-0001"), .checkov("CKV2_DOCKER_1")],
         fixAvailability: .unsafe,
         fixNote: """
-        The fix deletes `sudo` and its options (`-E`, `-H`, `-n`) so the command runs as the user \
-        in force. It is offered only when no non-root `USER` is in force, and it is unsafe because \
+        The fix deletes `sudo` and its options (`-E`, `-H`, `-n`) so the command runs as the user in \
+        force. It is offered only when no non-root `USER` is in force, and it is unsafe because \
         `sudo` resets the environment and `PATH` (`secure_path`): without it the command sees the \
         build's own environment, which can change what it finds and does.
         """,

@@ -9,21 +9,21 @@ public struct ToolTlsVerificationDisabledRule: DockerfileRule {
         code: "SH039", name: "tool-tls-verification-disabled",
         summary: "A RUN instruction configures a package manager or tool to skip TLS certificate verification.",
         rationale: """
-        Package managers fetch code that runs during the build and in the container. Telling \
-        them to trust any certificate lets whoever sits on the network path (a proxy, a \
-        hijacked mirror, a poisoned DNS answer) serve packages of their choosing, and settings \
-        written with `config set` stay in the image for every later install, long after the \
-        build that needed them. Trust the private CA instead (`pip --cert`, `npm config set \
-        cafile`, `update-ca-certificates`). Hull flags pip `--trusted-host` and `pip config set \
-        …trusted-host`; `npm`, `yarn` and `pnpm` `config set strict-ssl false` (also `npm set`, \
-        `strict-ssl=false`, Yarn Berry's `enableStrictSsl false` and a `--strict-ssl=false` \
-        option); `git config http.sslVerify false`; yum, dnf, microdnf and tdnf \
-        `--setopt=sslverify=0` (on any command, `config-manager` and `yum-config-manager` included); apk \
-        `--no-check-certificate`; `conda config --set ssl_verify false`; and variables that turn \
-        verification off when set in the script (`GIT_SSL_NO_VERIFY`, \
-        `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false` (in any case, as npm reads it), \
-        `PIP_TRUSTED_HOST`), whether before a command, through `env` or with `export`. The same \
-        variables set by an ENV instruction are another rule's concern.
+        Package managers fetch code that runs during the build and in the container. Telling them to \
+        trust any certificate lets whoever sits on the network path (a proxy, a hijacked mirror, a \
+        poisoned DNS answer) serve packages of their choosing, and settings written with `config \
+        set` stay in the image for every later install, long after the build that needed them. Trust \
+        the private CA instead (`pip --cert`, `npm config set cafile`, `update-ca-certificates`). \
+        Hull flags pip `--trusted-host` and `pip config set …trusted-host`; `npm`, `yarn` and `pnpm` \
+        `config set strict-ssl false` (also `npm set`, `strict-ssl=false`, Yarn Berry's \
+        `enableStrictSsl false` and a `--strict-ssl=false` option); `git config http.sslVerify \
+        false`; yum, dnf, microdnf and tdnf `--setopt=sslverify=0` (on any command, `config-manager` \
+        and `yum-config-manager` included); apk `--no-check-certificate`; `conda config --set \
+        ssl_verify false`; and variables that turn verification off when set in the script \
+        (`GIT_SSL_NO_VERIFY`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `PYTHONHTTPSVERIFY=0`, \
+        `NPM_CONFIG_STRICT_SSL=false` (in any case, as npm reads it), `PIP_TRUSTED_HOST`), whether \
+        before a command, through `env` or with `export`. The same variables set by an ENV \
+        instruction are another rule's concern.
         """,
         category: .security, defaultSeverity: .error,
         aliases: [.checkov("CKV2_DOCKER_4"), .checkov("CKV2_DOCKER_13"), .checkov("CKV2_DOCKER_15")],
@@ -31,8 +31,8 @@ public struct ToolTlsVerificationDisabledRule: DockerfileRule {
         fixNote: """
         Options (`--trusted-host host`, `--setopt=sslverify=0`, `--no-check-certificate`, \
         `--strict-ssl=false`) are removed; configuration commands and variables are left for a \
-        person to replace with the right CA settings. The fix is unsafe because downloads then \
-        fail if the server's certificate is not trusted by the image.
+        person to replace with the right CA settings. The fix is unsafe because downloads then fail \
+        if the server's certificate is not trusted by the image.
         """,
         examples: [
             .passing("FROM python:3.12\nRUN pip install --cert /etc/ssl/private-ca.pem --index-url https://pypi.example.com/simple app==1.0\n"),

@@ -12,9 +12,9 @@ public struct UseraddWithoutNoLogInitRule: DockerfileRule {
         `useradd` reserves a record for the new UID in `/var/log/lastlog` and `/var/log/faillog`. \
         Those files are sparse on disk, but image layers store them in full, so a UID of 100000 or \
         more adds tens of megabytes of zeros to the layer (hundreds for UIDs in the millions). \
-        `-l`/`--no-log-init` skips those records, which a container never needs. As hadolint \
-        does, Hull flags UIDs of six digits or more; it also resolves a UID given through an ARG \
-        or ENV value (`useradd -u \"$APP_UID\"`).
+        `-l`/`--no-log-init` skips those records, which a container never needs. As hadolint does, \
+        Hull flags UIDs of six digits or more; it also resolves a UID given through an ARG or ENV \
+        value (`useradd -u \"$APP_UID\"`).
         """,
         category: .size, defaultSeverity: .warning,
         aliases: [.hadolint("DL3046")],

@@ -9,13 +9,13 @@ public struct WgetAndCurlRule: DockerfileRule {
         code: "SH028", name: "wget-and-curl",
         summary: "A stage uses both `wget` and `curl`.",
         rationale: """
-        Two download tools doing the same job mean two packages to install, patch and scan, two \
-        sets of flags for retries, TLS and failure handling, and twice the chance that one of \
-        them is missing from a slimmer base image later. Pick one per stage. The check works per \
-        stage, as hadolint's does: stages are separate images, so a builder stage using `curl` \
-        and a final stage using `wget` is fine (Trivy looks at the whole file, which its users \
-        report as a false positive). Each use of the tool that appears second in the stage is \
-        flagged; ONBUILD triggers are judged on their own.
+        Two download tools doing the same job mean two packages to install, patch and scan, two sets \
+        of flags for retries, TLS and failure handling, and twice the chance that one of them is \
+        missing from a slimmer base image later. Pick one per stage. The check works per stage, as \
+        hadolint's does: stages are separate images, so a builder stage using `curl` and a final \
+        stage using `wget` is fine (Trivy looks at the whole file, which its users report as a false \
+        positive). Each use of the tool that appears second in the stage is flagged; ONBUILD \
+        triggers are judged on their own.
         """,
         category: .maintainability, defaultSeverity: .warning,
         aliases: [.hadolint("DL4001"), .trivy("DS-0014")],

@@ -11,20 +11,20 @@ public struct WgetProgressBarRule: DockerfileRule {
         rationale: """
         Without a terminal, GNU Wget falls back to its dot display and writes a line every few \
         kilobytes, so one large download floods the build log with thousands of lines, hides the \
-        output that matters and can hit log size limits in CI. `--progress=dot:giga` keeps a \
-        short progress trace, `-nv` prints one line per file, `-q` prints nothing. As hadolint \
-        does, Hull also accepts `-o`/`--output-file` and `-a`/`--append-output` (the log goes to a \
-        file), and additionally a redirection of standard error to a file (`2>/dev/null`) and \
-        these options given through an ARG or ENV value (`wget $WGET_OPTS …`).
+        output that matters and can hit log size limits in CI. `--progress=dot:giga` keeps a short \
+        progress trace, `-nv` prints one line per file, `-q` prints nothing. As hadolint does, Hull \
+        also accepts `-o`/`--output-file` and `-a`/`--append-output` (the log goes to a file), and \
+        additionally a redirection of standard error to a file (`2>/dev/null`) and these options \
+        given through an ARG or ENV value (`wget $WGET_OPTS …`).
         """,
         category: .maintainability, defaultSeverity: .info,
         aliases: [.hadolint("DL3047")],
         fixAvailability: .unsafe,
         fixNote: """
-        The fix adds `-q`, the one quieting option both GNU Wget and BusyBox wget (Alpine's \
-        default) understand. It is unsafe because `-q` also hides wget's error messages: a \
-        failed download then only shows as an exit status. With GNU Wget, `-nv` or \
-        `--progress=dot:giga` keep the errors.
+        The fix adds `-q`, the one quieting option both GNU Wget and BusyBox wget (Alpine's default) \
+        understand. It is unsafe because `-q` also hides wget's error messages: a failed download \
+        then only shows as an exit status. With GNU Wget, `-nv` or `--progress=dot:giga` keep the \
+        errors.
         """,
         examples: [
             .passing("FROM debian:12\nRUN wget --progress=dot:giga https://example.com/big.iso\n"),

@@ -10,24 +10,24 @@ public struct YarnCacheNotCleanedRule: DockerfileRule {
         summary: "`yarn install` runs without `yarn cache clean` in the same RUN.",
         rationale: """
         Yarn Classic keeps a copy of every package it downloads in its global cache \
-        (`/usr/local/share/.cache/yarn` or `~/.cache/yarn`), on top of `node_modules`, so the \
-        layer holds each dependency twice. `yarn cache clean` in the same RUN drops the copy \
-        before the layer is written; a later RUN cannot shrink the layer any more. A bare \
-        `yarn`, `yarn add` and `yarn global add` install too and are checked like \
-        `yarn install`. Not flagged: a RUN that mounts a cache over a yarn cache folder \
-        (`--mount=type=cache,target=/usr/local/share/.cache/yarn`), a RUN that removes the \
-        cache folder with `rm`, and Yarn Berry (2 and later), recognised by `--immutable`, \
-        `--immutable-cache`, `--check-cache` or `--mode`, an earlier `corepack` or \
-        `yarn set version`, or a `.yarnrc.yml` in the build context: Berry's cache is part of \
-        the install (Plug'n'Play reads packages from it), so cleaning it would break the image.
+        (`/usr/local/share/.cache/yarn` or `~/.cache/yarn`), on top of `node_modules`, so the layer \
+        holds each dependency twice. `yarn cache clean` in the same RUN drops the copy before the \
+        layer is written; a later RUN cannot shrink the layer any more. A bare `yarn`, `yarn add` \
+        and `yarn global add` install too and are checked like `yarn install`. Not flagged: a RUN \
+        that mounts a cache over a yarn cache folder \
+        (`--mount=type=cache,target=/usr/local/share/.cache/yarn`), a RUN that removes the cache \
+        folder with `rm`, and Yarn Berry (2 and later), recognised by `--immutable`, \
+        `--immutable-cache`, `--check-cache` or `--mode`, an earlier `corepack` or `yarn set \
+        version`, or a `.yarnrc.yml` in the build context: Berry's cache is part of the install \
+        (Plug'n'Play reads packages from it), so cleaning it would break the image.
         """,
         category: .size, defaultSeverity: .info,
         aliases: [.hadolint("DL3060")],
         fixAvailability: .unsafe,
         fixNote: """
-        The fix adds `&& yarn cache clean` right after the install. It is unsafe because with \
-        Yarn Berry in Plug'n'Play mode the application loads its packages from the cache; \
-        apply it only to Yarn Classic builds.
+        The fix adds `&& yarn cache clean` right after the install. It is unsafe because with Yarn \
+        Berry in Plug'n'Play mode the application loads its packages from the cache; apply it only \
+        to Yarn Classic builds.
         """,
         examples: [
             .passing("FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n"),

@@ -71,7 +71,7 @@ extension AnalyzedDockerfile {
                 shell = runShell
                 switch run.command {
                 case .shell:
-                    runs.append(HygieneRun(instruction: instruction, scripts: parsed?.scripts.map(\.script) ?? [], shell: runShell,
+                    runs.append(HygieneRun(instruction: instruction, scripts: Self.scripts(of: parsed, run: run), shell: runShell,
                                            isExecForm: false, isOnbuild: false, mounts: run.mounts))
                 case .exec(let words):
                     guard !words.isEmpty else { continue }
@@ -98,6 +98,28 @@ extension AnalyzedDockerfile {
             }
         }
         return runs
+    }
+
+    /// Shells that read a heredoc as their script (as the engine decides which heredocs are scripts).
+    private static let heredocShells: Set<String> = ["sh", "bash", "ash", "dash", "zsh", "ksh", "busybox"]
+
+    /// The scripts of a shell-form RUN. A heredoc fed to a shell (`RUN bash -o pipefail <<EOF`)
+    /// runs in a new shell with that shell's flags, not the SHELL's, so it is parsed again with
+    /// them.
+    private static func scripts(of parsed: InstructionScripts?, run: RunInstruction) -> [ShellScript] {
+        guard let parsed else { return [] }
+        let reader = parsed.scripts.first { $0.origin == .command }?.script.commands.first { command in
+            guard let name = command.effectiveName, Self.heredocShells.contains(name) else { return false }
+            return !command.arguments.contains { $0.literal == "-c" }
+        }
+        guard let reader, let name = reader.effectiveName else { return parsed.scripts.map(\.script) }
+        let flags = reader.arguments.map { $0.literal ?? "" }
+        let options = ShellParseOptions(initialShellOptions: ShellOptionState(shellArguments: [name] + flags))
+        return parsed.scripts.map { script in
+            guard case .heredoc(let index) = script.origin, index < run.heredocs.count else { return script.script }
+            let heredoc = run.heredocs[index]
+            return ShellScript(parsing: ShellSource(bytes: Array(heredoc.content.utf8), baseOffset: heredoc.bodyRange.start), options: options)
+        }
     }
 
     /// The JSON arguments of an exec-form trigger, as words.
