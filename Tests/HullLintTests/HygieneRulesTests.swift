@@ -8,7 +8,7 @@ import HullTestSupport
 import Testing
 
 /// What the shell-hygiene rules' examples cannot say: advice-only fixes, ONBUILD and exec-form
-/// RUN, fixes withheld by context, the helpers they share, and fixes over the corpus.
+/// RUN, fixes withheld by context, the shared support code, and fixes over the corpus.
 @Suite("Shell hygiene rules")
 struct HygieneRulesTests {
     static let rules: [any DockerfileRule.Type] = BuiltinRules.all.filter {

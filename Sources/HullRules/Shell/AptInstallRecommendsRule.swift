@@ -10,7 +10,7 @@ public struct AptInstallRecommendsRule: DockerfileRule {
         summary: "`apt-get install` runs without `--no-install-recommends`.",
         rationale: """
         By default apt installs every package the requested ones merely recommend: documentation \
-        tools, optional helpers, sometimes whole language runtimes. They are rarely needed in a \
+        tools, optional utilities, sometimes whole language runtimes. They are rarely needed in a \
         container, routinely double the size of the layer and add code to patch and scan. \
         `--no-install-recommends` installs only what is required; name the extra packages you do \
         need. hadolint rates this info and Trivy high; Hull uses warning, because the cost is real \
