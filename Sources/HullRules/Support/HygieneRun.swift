@@ -75,7 +75,7 @@ extension AnalyzedDockerfile {
                                            isExecForm: false, isOnbuild: false, mounts: run.mounts))
                 case .exec(let words):
                     guard !words.isEmpty else { continue }
-                    runs.append(HygieneRun(instruction: instruction, scripts: [HygieneExecScript.parse(words, shell: runShell)], shell: runShell,
+                    runs.append(HygieneRun(instruction: instruction, scripts: [HygieneExecScript.parse(words)], shell: runShell,
                                            isExecForm: true, isOnbuild: false, mounts: run.mounts))
                 }
             case .onbuild(let onbuild):
@@ -84,7 +84,7 @@ extension AnalyzedDockerfile {
                 if trigger.isJSON {
                     let words = Self.execWords(of: trigger)
                     guard !words.isEmpty else { continue }
-                    runs.append(HygieneRun(instruction: instruction, scripts: [HygieneExecScript.parse(words, shell: shell)], shell: shell,
+                    runs.append(HygieneRun(instruction: instruction, scripts: [HygieneExecScript.parse(words)], shell: shell,
                                            isExecForm: true, isOnbuild: true, mounts: []))
                 } else {
                     let range = trigger.restRange
@@ -134,7 +134,7 @@ extension AnalyzedDockerfile {
 /// Reads the JSON arguments of an exec-form RUN as one command line, each argument quoted,
 /// with every byte mapped back to its JSON string.
 enum HygieneExecScript {
-    static func parse(_ words: [Word], shell: [String]) -> ShellScript {
+    static func parse(_ words: [Word]) -> ShellScript {
         var bytes: [UInt8] = []
         var offsets: [Int] = []
         for (index, word) in words.enumerated() {
