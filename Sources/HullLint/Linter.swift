@@ -46,7 +46,8 @@ public struct Linter: Sendable {
             for var diagnostic in sink.diagnostics {
                 let offset = diagnostic.range?.start ?? 0
                 let instruction = starts.firstIndex { $0.contains(offset) || $0.start == offset }
-                if suppressions.suppresses(description, instruction: instruction) { continue }
+                if suppressions.suppresses(diagnostic, of: description, instruction: instruction) { continue }
+                if configuration.ignoresFinding(diagnostic, of: description) { continue }
                 if suppressions.buildKitChecksAreErrors, description.aliases.contains(where: { $0.tool == "buildkit" }) {
                     diagnostic.severity = .error
                 }

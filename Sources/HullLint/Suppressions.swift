@@ -64,10 +64,15 @@ public struct Suppressions: Sendable {
         return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// Whether a finding of `rule` in instruction `index` (nil for file-level findings) is suppressed.
-    public func suppresses(_ rule: RuleDescription, instruction index: Int?) -> Bool {
-        if global.contains(where: { Configuration.identifier($0, matches: rule) }) { return true }
-        if let index, let ids = perInstruction[index], ids.contains(where: { Configuration.identifier($0, matches: rule) }) { return true }
+    /// Whether `diagnostic`, a finding of `rule` in instruction `index` (nil for file-level
+    /// findings), is suppressed. A pragma naming one of several peer IDs of the rule silences
+    /// only the findings that correspond to that ID.
+    public func suppresses(_ diagnostic: Diagnostic, of rule: RuleDescription, instruction index: Int?) -> Bool {
+        func silences(_ id: String) -> Bool {
+            Configuration.identifier(id, matches: rule) && (!Configuration.isPartialAlias(id, of: rule) || Configuration.finding(diagnostic, hasPeerID: id))
+        }
+        if global.contains(where: silences) { return true }
+        if let index, let ids = perInstruction[index], ids.contains(where: silences) { return true }
         let buildKitNames = rule.aliases.filter { $0.tool == "buildkit" }.map(\.id)
         if !buildKitNames.isEmpty {
             if skipAllBuildKitChecks { return true }

@@ -111,3 +111,28 @@ struct ConfigurationTests {
         #expect(found.first?.message == "ENV must have two arguments")
     }
 }
+
+@Suite("Peer-ID scoped suppression")
+struct PeerScopedSuppressionTests {
+    func codes(_ text: String, ignore: [String] = []) -> [String] {
+        var configuration = Configuration()
+        configuration.select = ["SH033"]
+        configuration.ignore = ignore
+        let linter = Linter(rules: BuiltinRules.all, configuration: configuration)
+        return linter.lint(AnalyzedDockerfile(Dockerfile.parse(text), configuration: configuration)).flatMap { $0.aliases?.map(\.id) ?? [] }
+    }
+
+    let text = "FROM debian:12\nRUN apt-get install -y curl && apk add git\n"
+
+    @Test("findings carry the one peer ID they correspond to")
+    func narrowed() { #expect(codes(text) == ["DL3008", "DL3018"]) }
+
+    @Test("ignoring one hadolint ID keeps the rule's other findings")
+    func configuration() { #expect(codes(text, ignore: ["DL3008"]) == ["DL3018"]) }
+
+    @Test("a pragma for one hadolint ID silences only that ID's findings")
+    func pragma() { #expect(codes("FROM debian:12\n# hadolint ignore=DL3018\nRUN apt-get install -y curl && apk add git\n") == ["DL3008"]) }
+
+    @Test("ignoring the rule's own code still silences everything")
+    func whole() { #expect(codes(text, ignore: ["SH033"]).isEmpty) }
+}

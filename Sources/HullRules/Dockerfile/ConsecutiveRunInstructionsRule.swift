@@ -23,6 +23,7 @@ public struct ConsecutiveRunInstructionsRule: DockerfileRule {
         """,
         category: .size, defaultSeverity: .info,
         aliases: [.hadolint("DL3059")],
+        fixAvailability: .displayOnly,
         examples: [
             .passing("FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n"),
             .passing("FROM node:20-alpine\nRUN --mount=type=cache,target=/root/.npm npm ci\nRUN npm run build\n"),

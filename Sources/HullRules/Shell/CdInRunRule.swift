@@ -23,6 +23,7 @@ public struct CdInRunRule: DockerfileRule {
         """,
         category: .maintainability, defaultSeverity: .warning,
         aliases: [.hadolint("DL3003"), .trivy("DS-0013")],
+        fixAvailability: .displayOnly,
         examples: [
             .passing("FROM debian:12\nWORKDIR /src\nRUN make && make install\n"),
             .passing("FROM debian:12\nRUN (cd /src/lib && make) && (cd /src/app && make)\n"),

@@ -21,7 +21,7 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
         whose files reach the image are judged. No peer checks this; it is what dive shows as wasted space \
         after the build.
         """,
-        category: .size, defaultSeverity: .warning,
+        category: .size, defaultSeverity: .warning, fixAvailability: .displayOnly,
         examples: [
             .passing("FROM debian:12\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n"),
             .passing("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"),

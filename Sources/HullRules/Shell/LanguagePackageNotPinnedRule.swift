@@ -36,6 +36,9 @@ public struct LanguagePackageNotPinnedRule: DockerfileRule {
             .failing("FROM golang:1.22\nRUN go install ⟦golang.org/x/tools/gopls@latest⟧ && go install ↓honnef.co/go/tools/cmd/staticcheck\n"),
         ])
 
+    /// hadolint has one ID per package manager.
+    static let peerIDs = ["pip": "DL3013", "npm": "DL3016", "gem": "DL3028", "go": "DL3062"]
+
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
@@ -47,7 +50,7 @@ public struct LanguagePackageNotPinnedRule: DockerfileRule {
                 for (word, names) in HygienePackages.unpinned(invocation.operands, ecosystem, scope: scope) {
                     let list = names.map { "`\($0)`" }.joined(separator: ", ")
                     let what = word.literal == nil ? "`\(word.raw)` gives \(list), not pinned" : "\(list) is not pinned"
-                    sink.report(word.fileRange, "\(what); use `\(example)`")
+                    sink.report(word.fileRange, "\(what); use `\(example)`", peerIDs: Self.peerIDs[tool].map { [$0] })
                 }
             }
         }

@@ -69,16 +69,16 @@ public struct PackageInstallWithoutYesRule: DockerfileRule {
                 case "apt-get", "apt":
                     guard let subcommand = invocation.subcommands.first, Self.aptSubcommands.contains(subcommand.name),
                           !invocation.aptAssumesYes, !configured.aptAssumesYes else { continue }
-                    report(name, subcommand: subcommand.word, flag: "-y", insertAfter: subcommand.word, run: run, into: &sink)
+                    report(name, subcommand: subcommand.word, flag: "-y", insertAfter: subcommand.word, run: run, peerIDs: ["DL3014", "DS-0021"], into: &sink)
                 case "yum", "dnf", "microdnf":
                     guard let subcommand = invocation.subcommands.first, let last = invocation.subcommands.last,
                           invocation.subcommands.count == 1 ? Self.rpmSubcommands.contains(subcommand.name) : Self.rpmNestedSubcommands.contains(last.name),
                           !invocation.has(option: "-y"), !Self.setsAssumeYes(invocation), !configured.rpmAssumesYes else { continue }
-                    report(name, subcommand: last.word, flag: "-y", insertAfter: last.word, run: run, into: &sink)
+                    report(name, subcommand: last.word, flag: "-y", insertAfter: last.word, run: run, peerIDs: [tool == "dnf" ? "DL3038" : "DL3030"], into: &sink)
                 case "zypper":
                     guard let subcommand = invocation.subcommands.first, Self.zypperSubcommands.contains(subcommand.name),
                           !invocation.has(option: "--non-interactive", "--no-confirm"), let nameWord = command.effectiveNameWord else { continue }
-                    report(name, subcommand: subcommand.word, flag: "-n", insertAfter: nameWord, run: run, into: &sink)
+                    report(name, subcommand: subcommand.word, flag: "-n", insertAfter: nameWord, run: run, peerIDs: ["DL3034"], into: &sink)
                 default:
                     continue
                 }
@@ -86,13 +86,13 @@ public struct PackageInstallWithoutYesRule: DockerfileRule {
         }
     }
 
-    private func report(_ tool: String, subcommand: ShellWord, flag: String, insertAfter anchor: ShellWord, run: HygieneRun, into sink: inout DiagnosticSink) {
+    private func report(_ tool: String, subcommand: ShellWord, flag: String, insertAfter anchor: ShellWord, run: HygieneRun, peerIDs: [String], into sink: inout DiagnosticSink) {
         var fix: Fix?
         if run.allowsFixes, let edit = HygieneEdits.insert(" \(flag)", after: anchor) {
             fix = Fix(title: "Add `\(flag)`", edits: [edit], applicability: .safe)
         }
         let spelled = subcommand.literal ?? "install"
-        sink.report(subcommand.fileRange, "`\(tool) \(spelled)` without `\(flag)` stops at its confirmation prompt", fix: fix)
+        sink.report(subcommand.fileRange, "`\(tool) \(spelled)` without `\(flag)` stops at its confirmation prompt", fix: fix, peerIDs: peerIDs)
     }
 
     /// Whether an argument built from ARG or ENV values (`$APT_OPTS`) answers the prompt; nil
