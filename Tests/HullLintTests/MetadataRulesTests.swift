@@ -264,6 +264,8 @@ struct MetadataRulesTests {
         let global = "# hull global ignore=inline-ignore-pragma\nFROM alpine:3.20\n# hadolint ignore=DL3008\nRUN true\n"
         #expect(Self.lint(InlineIgnorePragmaRule.self, global).isEmpty)
         #expect(Self.lint(InlineIgnorePragmaRule.self, "# check=error=true\nFROM alpine:3.20\n").isEmpty, "making checks errors is no bypass")
+        let reason = "FROM alpine:3.20\n# hadolint ignore=DL3008, DL3015 # pinned upstream\nRUN true\n"
+        #expect(Self.lint(InlineIgnorePragmaRule.self, reason).map(\.message) == ["`hadolint ignore=DL3008,DL3015` silences checks for the next instruction"])
     }
 
     // MARK: - STOPSIGNAL and HEALTHCHECK

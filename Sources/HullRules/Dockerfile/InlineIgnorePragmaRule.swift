@@ -60,7 +60,9 @@ public struct InlineIgnorePragmaRule: DockerfileRule {
         if pragmas.contains(where: { !$0.1.isGlobal && $0.1.identifiers.contains { Configuration.identifier($0, matches: Self.description) } }) { return }
         for (comment, pragma) in pragmas {
             let scope = pragma.isGlobal ? "for the whole file" : "for the next instruction"
-            sink.report(comment.range, "`\(pragma.tool) \(pragma.isGlobal ? "global " : "")ignore=\(pragma.identifiers.joined(separator: ","))` silences checks \(scope)")
+            // hadolint allows a reason after the list (`ignore=DL3008 # pinned upstream`).
+            let listed = pragma.identifiers.prefix { !$0.hasPrefix("#") }.joined(separator: ",")
+            sink.report(comment.range, "`\(pragma.tool) \(pragma.isGlobal ? "global " : "")ignore=\(listed)` silences checks \(scope)")
         }
     }
 

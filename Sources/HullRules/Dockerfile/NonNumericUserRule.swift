@@ -26,15 +26,19 @@ public struct NonNumericUserRule: DockerfileRule {
             .passing("FROM alpine:3.20\nRUN adduser -D -u 10001 app\nUSER 10001:10001\n"),
             .passing("FROM alpine:3.20 AS build\nUSER builder\nRUN make\nFROM alpine:3.20\nARG UID=10001\nUSER ${UID}:app\n"),
             .passing("FROM alpine:3.20\nARG APP_USER\nUSER $APP_USER\n"),
+            .passing("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n"),
             .failing("FROM alpine:3.20\nRUN adduser -D app\nUSER ⟦app⟧\n"),
             .failing("FROM node:20 AS base\nUSER root\nRUN npm ci\nUSER ⟦node⟧:node\nFROM base\nRUN true\n"),
             .failing("FROM alpine:3.20\nARG NAME=svc\nUSER ⟦${NAME}⟧\n"),
         ])
 
+    /// The built-in accounts of Windows container images, which have no numeric form.
+    static let windowsAccounts: Set<String> = ["containeruser", "containeradministrator"]
+
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
-        guard let target = input.targetStage else { return }
+        guard let target = input.targetStage, !Self.isWindows(input.semantics.rootBase(of: target.index)) else { return }
         var current: Int? = target.index
         var seen: Set<Int> = []
         while let index = current, seen.insert(index).inserted {
@@ -47,11 +51,19 @@ public struct NonNumericUserRule: DockerfileRule {
         }
     }
 
+    /// Whether the image is a Windows one (Windows users have no UID).
+    static func isWindows(_ base: StageBase) -> Bool {
+        guard case .image(let text, _) = base else { return false }
+        let lowered = text.lowercased()
+        return ["windows", "nanoserver", "servercore"].contains { lowered.contains($0) }
+    }
+
     private func judge(_ instruction: Instruction, _ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
         guard case .user(let payload) = instruction.payload, let word = payload.user,
               let value = MetadataExpansion.value(of: word, at: instruction.index, in: input) else { return }
         let name = String(value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)[0])
-        guard !name.isEmpty, !name.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return }
+        guard !name.isEmpty, !name.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              !Self.windowsAccounts.contains(name.lowercased()) else { return }
         var range = word.range
         if MetadataExpansion.isLiteral(word, in: input) {
             range = TextRange(start: word.range.start, end: word.range.start + name.utf8.count)

@@ -14,9 +14,10 @@ public struct SystemDirectoryWorkdirOrVolumeRule: DockerfileRule {
         `/initrd` and `/lost+found` belong to the host's boot and recovery machinery and have no place in \
         an application's working directory. Trivy flags `WORKDIR` under `/proc`, `/boot`, `/dev`, `/initrd` \
         and `/lost+found`; Dockle flags `VOLUME /sys`, `/dev` and `/proc`. Hull checks both instructions \
-        against the union of the two lists, for the directories and everything below them, after variable \
-        expansion and with relative `WORKDIR` paths resolved against the earlier ones; paths only known at \
-        build time are not judged. Both peers rank it high (Trivy HIGH, Dockle FATAL), so it is an error.
+        against the union of the two lists: a `WORKDIR` in these directories or below them, a `VOLUME` on \
+        the directories themselves (a volume below one, such as `/sys/fs/cgroup` in systemd images, is a \
+        deliberate set-up). Paths are read after variable expansion, relative `WORKDIR` paths resolved \
+        against the earlier ones; paths only known at build time are not judged. Both peers rank it high (Trivy HIGH, Dockle FATAL), so it is an error.
         """,
         category: .security, defaultSeverity: .error,
         aliases: [.trivy("DS-0030"), .dockle("DKL-DI-0002")],
@@ -25,7 +26,7 @@ public struct SystemDirectoryWorkdirOrVolumeRule: DockerfileRule {
             .passing("FROM alpine:3.20\nWORKDIR /srv/proc\nVOLUME /devices /system\n"),
             .failing("FROM alpine:3.20\nWORKDIR ⟦/proc/app⟧\n"),
             .failing("FROM alpine:3.20\nVOLUME [\"/data\", ⟦\"/sys\"⟧]\nVOLUME ⟦/dev/⟧\n"),
-            .failing("FROM alpine:3.20\nWORKDIR /\nWORKDIR ⟦boot⟧\nARG STATE=/lost+found\nVOLUME ⟦${STATE}/x⟧\n"),
+            .failing("FROM alpine:3.20\nWORKDIR /\nWORKDIR ⟦boot⟧\nARG STATE=/lost+found\nVOLUME ⟦${STATE}/⟧ /sys/fs/cgroup\n"),
         ])
 
     /// The system directories and why each is no place for a working directory or volume.
@@ -64,7 +65,10 @@ public struct SystemDirectoryWorkdirOrVolumeRule: DockerfileRule {
                 case .volume(let volume):
                     for word in volume.paths {
                         guard let value = MetadataExpansion.value(of: word, at: instruction.index, in: input), value.hasPrefix("/") else { continue }
-                        judge(MetadataPaths.clean(value), word, "VOLUME", &sink)
+                        let path = MetadataPaths.clean(value)
+                        // A volume below a system directory (`/sys/fs/cgroup` for systemd) is deliberate.
+                        guard path.dropFirst().split(separator: "/").count == 1 else { continue }
+                        judge(path, word, "VOLUME", &sink)
                     }
                 default:
                     continue
