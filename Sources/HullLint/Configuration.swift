@@ -24,6 +24,8 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var labelSchema: [String: String] = [:]
     /// Whether labels outside `labelSchema` are reported.
     public var strictLabels: Bool = false
+    /// Whether in-file pragmas (`# hull ignore=`, `# hadolint ignore=`, `# check=skip=`) are honoured.
+    public var allowsInlinePragmas: Bool = true
 
     /// The defaults.
     public init() {}
@@ -34,6 +36,8 @@ public struct Configuration: Sendable, Hashable, Codable {
     public func isEnabled(_ description: RuleDescription) -> Bool {
         if ignore.contains(where: { Self.identifier($0, matches: description) && !Self.isPartialAlias($0, of: description) }) { return false }
         if extendSelect.contains(where: { Self.identifier($0, matches: description) }) { return true }
+        // Giving an off-by-default rule a severity turns it on, as hadolint's `override` does.
+        if !description.enabledByDefault, severity.keys.contains(where: { description.matches($0) }) { return true }
         if let select {
             return select.contains { Self.identifier($0, matches: description) }
         }

@@ -27,6 +27,21 @@ public struct Linter: Sendable {
     /// The descriptions of the rules that run.
     public var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
 
+    /// The instruction a finding at `offset` belongs to, for in-file suppressions: the one
+    /// whose lines contain it, or, for a finding on a comment or blank line between
+    /// instructions, the next one (the pragma above a comment covers it). Binary search.
+    static func instruction(at offset: Int, spans: [TextRange]) -> Int? {
+        guard !spans.isEmpty else { return nil }
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].start <= offset { low = middle + 1 } else { high = middle }
+        }
+        // `low` is the first instruction starting after `offset`.
+        if low > 0, spans[low - 1].end > offset || low == spans.count { return low - 1 }
+        return low
+    }
+
     /// Lints one Dockerfile. Diagnostics come sorted by position, then code.
     public func lint(_ input: AnalyzedDockerfile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -36,16 +51,15 @@ public struct Linter: Sendable {
             diagnostics.append(Diagnostic(code: Self.parseErrorCode, name: Self.parseErrorDescription.name, severity: .error,
                                           message: error.message, location: .file(path: path, range: error.range)))
         }
-        let suppressions = Suppressions(syntax)
-        let starts = syntax.instructions.map(\.linesRange)
+        let suppressions = configuration.allowsInlinePragmas ? Suppressions(syntax) : Suppressions.none
+        let spans = syntax.instructions.map(\.linesRange)
         for rule in rules {
             let description = type(of: rule).description
             var sink = DiagnosticSink(rule: description, severity: configuration.severity(for: description),
                                       options: configuration.options(for: description), path: path)
             rule.check(input, &sink)
             for var diagnostic in sink.diagnostics {
-                let offset = diagnostic.range?.start ?? 0
-                let instruction = starts.firstIndex { $0.contains(offset) || $0.start == offset }
+                let instruction = Self.instruction(at: diagnostic.range?.start ?? 0, spans: spans)
                 if suppressions.suppresses(diagnostic, of: description, instruction: instruction) { continue }
                 if configuration.ignoresFinding(diagnostic, of: description) { continue }
                 if suppressions.buildKitChecksAreErrors, description.aliases.contains(where: { $0.tool == "buildkit" }) {

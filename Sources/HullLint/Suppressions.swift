@@ -48,8 +48,14 @@ public struct Suppressions: Sendable {
         }
     }
 
-    /// Parses `hull ignore=A,B` / `hadolint ignore=A B` (comment text without `#`).
-    static func pragma(_ text: String, global: Bool) -> [String]? {
+    /// No suppressions (when configuration disables inline pragmas).
+    public static let none = Suppressions()
+
+    private init() {}
+
+    /// Parses `hull ignore=A,B` / `hadolint ignore=A B` (comment text without `#`); nil when
+    /// the comment is not such a pragma.
+    public static func pragma(_ text: String, global: Bool) -> [String]? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard let tool = words.first?.lowercased(), tool == "hull" || tool == "hadolint" else { return nil }
         var rest = words.dropFirst()

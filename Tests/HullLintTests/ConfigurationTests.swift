@@ -1,8 +1,8 @@
 import HullCore
 import HullDockerfile
-import HullLint
 import HullRules
 import Testing
+@testable import HullLint
 
 @Suite("Configuration and suppression")
 struct ConfigurationTests {
@@ -135,4 +135,31 @@ struct PeerScopedSuppressionTests {
 
     @Test("ignoring the rule's own code still silences everything")
     func whole() { #expect(codes(text, ignore: ["SH033"]).isEmpty) }
+}
+
+@Suite("hadolint configuration behaviours")
+struct HadolintBehaviourTests {
+    @Test("an override gives an off-by-default rule a severity and turns it on")
+    func overrideEnables() throws {
+        let configuration = try ConfigurationLoader.hadolint("override:\n  error: [DL1001]\n")
+        let rule = try #require(BuiltinRules.descriptions.first { $0.matches("DL1001") })
+        #expect(!rule.enabledByDefault)
+        #expect(configuration.isEnabled(rule))
+    }
+
+    @Test("disable-ignore-pragma makes pragmas ineffective")
+    func disablePragmas() throws {
+        var configuration = try ConfigurationLoader.hadolint("disable-ignore-pragma: true\n")
+        configuration.select = ["DF001"]
+        let text = "FROM a\n# hadolint ignore=DL4000\nMAINTAINER x\n"
+        #expect(Linter(rules: BuiltinRules.all, configuration: configuration).lint(AnalyzedDockerfile(Dockerfile.parse(text), configuration: configuration)).count == 1)
+    }
+
+    @Test("findings on comment lines belong to the next instruction for pragmas")
+    func commentLines() {
+        #expect(Linter.instruction(at: 5, spans: [TextRange(start: 0, end: 4), TextRange(start: 10, end: 20)]) == 1)
+        #expect(Linter.instruction(at: 12, spans: [TextRange(start: 0, end: 4), TextRange(start: 10, end: 20)]) == 1)
+        #expect(Linter.instruction(at: 2, spans: [TextRange(start: 0, end: 4), TextRange(start: 10, end: 20)]) == 0)
+        #expect(Linter.instruction(at: 25, spans: [TextRange(start: 0, end: 4), TextRange(start: 10, end: 20)]) == 1)
+    }
 }
