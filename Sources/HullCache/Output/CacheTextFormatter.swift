@@ -68,7 +68,11 @@ public enum CacheTextFormatter {
         let built = prediction.stages.filter(\.isBuilt).flatMap(\.steps)
         let rebuilt = built.filter { $0.status == .rebuilt }.count
         let cached = built.filter { $0.status == .cached }.count
-        out += "\n\(plural(rebuilt, "step")) rebuild, \(cached) stay\(cached == 1 ? "s" : "") cached"
+        if rebuilt == 0 {
+            out += "\nNothing rebuilds: \(cached == 1 ? "the step stays" : "all \(cached) steps stay") cached"
+        } else {
+            out += "\n\(plural(rebuilt, "step")) rebuild\(rebuilt == 1 ? "s" : ""), \(cached) stay\(cached == 1 ? "s" : "") cached"
+        }
         let skipped = prediction.stages.filter { !$0.isBuilt }.count
         if skipped > 0 { out += "; \(plural(skipped, "stage")) skipped" }
         out += ".\n"
