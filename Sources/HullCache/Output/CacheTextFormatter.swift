@@ -46,7 +46,6 @@ public enum CacheTextFormatter {
         let lineWidth = max(4, String(prediction.steps.map(\.line).max() ?? 0).count)
         for stage in prediction.stages {
             out += "\n\(stageHeading(stage))\n"
-            if !stage.isBuilt { continue }
             for step in stage.steps {
                 let number = String(step.line)
                 out += "  " + String(repeating: " ", count: lineWidth - number.count) + number + "  " + pad(cut(step.text, width), width) + "  " + step.status.rawValue
