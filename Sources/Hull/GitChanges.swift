@@ -33,6 +33,17 @@ enum GitChanges {
         return result.sorted()
     }
 
+    /// The text of the file at `path` as of `reference`: empty when the file did not exist
+    /// then (everything in it is new), nil when it is not in a git work tree.
+    static func previousText(of path: String, at reference: String) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        let name = (path as NSString).lastPathComponent
+        if let text = try? git(["show", "\(reference):./\(name)"], in: directory) { return text }
+        guard (try? git(["rev-parse", "--is-inside-work-tree"], in: directory)) != nil else { return nil }
+        return ""
+    }
+
     /// Runs git (from `PATH`) in `directory` and returns its standard output.
     static func git(_ arguments: [String], in directory: String) throws(HullError) -> String {
         let process = Process()

@@ -44,8 +44,12 @@ extension Workspace {
         }
 
         var paths = request.changedPaths.map { contextRelative($0, context: request.context) }
-        if let since = request.since { paths += try GitChanges.paths(since: since, context: request.context) }
-        let prediction = model.predict(ChangeSet(paths: paths, buildArgs: request.buildArgs))
+        var previous: String?
+        if let since = request.since {
+            paths += try GitChanges.paths(since: since, context: request.context)
+            previous = GitChanges.previousText(of: dockerfilePath, at: since)
+        }
+        let prediction = model.predict(ChangeSet(paths: paths, buildArgs: request.buildArgs, previousDockerfile: previous))
         return CacheReport(dockerfile: shown(dockerfilePath), context: request.context, ignoreFile: choice.path.map(shown), since: request.since,
                            prediction: prediction, impacts: nil, stages: prediction.stages)
     }

@@ -20,6 +20,8 @@ struct CacheEvaluation {
     var visiting: Set<Int> = []
     let required: Set<Int>
     let escape: Character
+    /// First misses caused by edits of the Dockerfile, per stage.
+    let edits: DockerfileEdits?
 
     var dockerfile: Dockerfile { model.dockerfile }
 
@@ -40,6 +42,9 @@ struct CacheEvaluation {
         after = SemanticModel(model.dockerfile, options: next)
         required = after.requiredStages
         escape = Character(Unicode.Scalar(model.dockerfile.syntax.escapeToken.rawValue))
+        edits = changes.previousDockerfile.map { text in
+            DockerfileEdits(previous: Dockerfile.parse(text), current: model.dockerfile, escape: Character(Unicode.Scalar(model.dockerfile.syntax.escapeToken.rawValue)))
+        }
     }
 
     mutating func run() -> CachePrediction {
@@ -58,7 +63,10 @@ struct CacheEvaluation {
         for position in stages.indices where stages[position].firstMiss != nil {
             stages[position].firstMiss!.dependentStages = dependents(of: stages[position].index).map { stages[$0].label }
         }
+        let dockerfileName = dockerfile.source.path.split(separator: "/").last.map(String.init)
         for path in paths where !usedPaths.contains(path) {
+            // With the previous Dockerfile known, its edits were compared instruction by instruction.
+            if changes.previousDockerfile != nil, path.split(separator: "/").last.map(String.init) == dockerfileName { continue }
             unused.append(.init(path: path, reason: "no step of the built stages reads it", ignorePattern: nil, ignoreLine: nil))
         }
         var declared: Set<String> = []
@@ -124,6 +132,9 @@ struct CacheEvaluation {
                 }
             default:
                 break
+            }
+            if let edit = edits?.firstMiss[index], edit.instruction == instruction.index {
+                own = edit.reason
             }
             if !CacheModel.isBuildStep(instruction.kind) {
                 step.status = .metadata

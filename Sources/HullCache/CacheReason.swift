@@ -13,6 +13,10 @@ public struct CacheReason: Sendable, Hashable, Codable {
         case variableChanged = "variable-changed"
         /// The USER a RUN runs as expands differently.
         case userChanged = "user-changed"
+        /// The instruction itself was edited, added or moved since the previous build.
+        case instructionEdited = "instruction-edited"
+        /// An ENV, ARG, USER or SHELL above a RUN was edited, added or removed.
+        case metadataEdited = "metadata-edited"
         /// The instruction's words expand differently after a build argument changed.
         case expansionChanged = "expansion-changed"
         /// The FROM image expands to a different reference.

@@ -122,6 +122,25 @@ struct CacheCommandTests {
         #expect((document["steps"] as? [[String: Any]])?[3]["status"] as? String == "REBUILT")
     }
 
+    @Test("--since compares the Dockerfile with the one at the reference, instruction by instruction",
+          .enabled(if: CacheCommandTests.hasGit, "git is not on PATH"))
+    func sinceDockerfileEdit() throws {
+        let folder = try project(Self.optimised)
+        func git(_ arguments: String...) throws {
+            let result = try Subprocess.run("/usr/bin/env", ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"] + arguments, directory: folder.path)
+            #expect(result.status == 0, "git \(arguments): \(String(decoding: result.stderr, as: UTF8.self))")
+        }
+        try git("init", "-q")
+        try git("add", "-A")
+        try git("commit", "-q", "-m", "one")
+        try Data(Self.optimised.replacingOccurrences(of: "RUN npm ci", with: "RUN npm ci --omit=dev").utf8).write(to: folder.appendingPathComponent("Dockerfile"))
+        let run = try HullExecutable.run(["cache", folder.path, "--since", "HEAD"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(statuses(run.output) == ["1 CACHED", "2 CACHED", "3 CACHED", "4 REBUILT", "5 REBUILT", "6 METADATA"])
+        #expect(run.output.contains("the instruction was edited"))
+        #expect(!run.output.contains("Changes that rebuild nothing"))
+    }
+
     @Test("usage and I/O errors exit 2", arguments: [["cache", "/nonexistent-hull-folder"], ["cache", ".", "--target", "nope", "--changed", "x"]])
     func errors(arguments: [String]) throws {
         let folder = try project(Self.bad)
