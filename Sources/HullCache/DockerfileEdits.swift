@@ -15,7 +15,8 @@ struct DockerfileEdits {
             var text = CacheModel.oneLine(instruction, escape: escape)
             // The keyword's case does not change the key.
             if let space = text.firstIndex(of: " ") { text = text[..<space].uppercased() + text[space...] } else { text = text.uppercased() }
-            return text
+            // Heredoc bodies are part of the instruction BuildKit runs or copies.
+            return text + instruction.syntax.heredocs.map { "\u{0}" + $0.content }.joined()
         }
         func isEnvironment(_ kind: InstructionKind) -> Bool { [.env, .arg, .user, .shell].contains(kind) }
 

@@ -46,6 +46,14 @@ struct DockerfileEditTests {
         #expect(prediction.steps.map(\.status) == [.cached, .cached, .rebuilt, .rebuilt, .rebuilt, .rebuilt, .rebuilt, .metadata])
     }
 
+    @Test("an edited heredoc body misses")
+    func heredoc() {
+        let before = "FROM alpine\nRUN <<EOF\necho one\nEOF\n"
+        let model = CacheModel(dockerfile: .parse("FROM alpine\nRUN <<EOF\necho two\nEOF\n"))
+        #expect(model.predict(ChangeSet(previousDockerfile: before)).step(line: 2)?.status == .rebuilt)
+        #expect(model.predict(ChangeSet(previousDockerfile: "FROM alpine\nRUN <<EOF\necho two\nEOF\n")).count(.rebuilt) == 0)
+    }
+
     @Test("a new stage is built from its FROM")
     func newStage() {
         let prediction = predict(Self.previous + "FROM alpine:3.20 AS extra\nRUN true\n")
