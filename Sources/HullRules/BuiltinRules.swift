@@ -57,6 +57,7 @@ public enum BuiltinRules {
         VolatileBuildArgBeforeRunRule.self,
         RemoteSourceWithoutChecksumRule.self,
         PackageInstallWithoutCacheMountRule.self,
+        UnpinnedDownloadInRunRule.self,
         ArchiveCopiedThenExtractedRule.self,
         SudoInRunRule.self,
         UseraddWithoutNoLogInitRule.self,
