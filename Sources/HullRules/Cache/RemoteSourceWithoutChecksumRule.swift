@@ -13,8 +13,9 @@ public struct RemoteSourceWithoutChecksumRule: DockerfileRule {
         step after it rebuild — a new upstream release silently changes the image, and an unreachable server \
         fails a build that could have come from cache. With `--checksum=sha256:…` the step is keyed on the \
         checksum: the cache holds, and a changed or tampered download fails the build instead of slipping \
-        in. A Git source (`ADD https://…/repo.git#v1.2.3`) is resolved again on every build too; pin it to a \
-        full commit (`#<40-hex-sha>`) or use `--checksum` with the commit. Sources are judged after \
+        in. A Git source that follows a branch (`ADD https://…/repo.git#main`, or no ref at all) is resolved \
+        again on every build and rebuilds whenever the branch moves; pin a version tag or a full commit \
+        (`#<40-hex-sha>`). Tags (a ref with a digit, such as `#v1.2.3`) are taken as pinned. Sources are judged after \
         build-argument expansion; a source that depends on an argument without a default is left alone.
         """,
         category: .cache, defaultSeverity: .warning,
@@ -25,7 +26,9 @@ public struct RemoteSourceWithoutChecksumRule: DockerfileRule {
             .passing("FROM alpine:3.20\nARG URL\nADD $URL /opt/\n"),
             .failing("FROM alpine:3.20\nADD ⟦https://example.com/tool.tar.gz⟧ /opt/\n"),
             .failing("FROM alpine:3.20\nARG V=1.2.3\nADD --chmod=755 ⟦https://example.com/tool-${V}⟧ /usr/local/bin/tool\n"),
+            .passing("FROM alpine:3.20\nADD https://github.com/acme/tools.git#v1.4.2 /opt/tools\n"),
             .failing("FROM alpine:3.20\nADD ⟦https://github.com/acme/tools.git#main⟧ /opt/tools\n"),
+            .failing("FROM alpine:3.20\nADD ⟦git@github.com:acme/tools.git⟧ /opt/tools\n"),
         ])
 
     public init() {}
@@ -41,8 +44,10 @@ public struct RemoteSourceWithoutChecksumRule: DockerfileRule {
                 if lowered.hasPrefix("git@") || lowered.hasPrefix("git://") || Self.isGitURL(lowered) {
                     let fragment = value.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
                     let reference = fragment.split(separator: ":").first.map(String.init) ?? ""
-                    guard !Self.isCommit(reference) else { continue }
-                    sink.report(source.range, "`\(value)` is resolved again on every build: pin a full commit (`#<sha>`) so the step stays cached until you change it")
+                    // A commit is pinned; a version tag rarely moves. A branch (or no ref) moves all the time.
+                    guard !Self.isCommit(reference), !reference.contains(where: \.isNumber) else { continue }
+                    let what = reference.isEmpty ? "the default branch" : "branch `\(reference)`"
+                    sink.report(source.range, "`\(value)` follows \(what), which is resolved again on every build: pin a tag or a full commit (`#<sha>`) so the step stays cached until you change it")
                 } else if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
                     sink.report(source.range, "`\(value)` is fetched again on every build: add `--checksum=sha256:…` so the step is keyed on the content and stays cached")
                 }

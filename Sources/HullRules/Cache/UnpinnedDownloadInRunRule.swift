@@ -17,7 +17,8 @@ public struct UnpinnedDownloadInRunRule: DockerfileRule {
         change of version is a change of the key) and check its checksum in the same RUN (`sha256sum -c`), \
         or use `ADD --checksum=sha256:… <url>`, which BuildKit keys on the content. URLs are judged as \
         written: a URL built from a variable (`…/v${VERSION}/…`) is taken as pinned, and a RUN that checks a \
-        checksum or a signature (`sha256sum -c`, `shasum -c`, `gpg --verify`, `cosign verify`) is fine.
+        checksum or a signature (`sha256sum -c`, `shasum -c`, `gpg --verify`, `cosign verify`) is fine, and so \
+        are signing keys (`.asc`, `.gpg`, `.pub`, `.key`, `.pem`).
         """,
         category: .cache, defaultSeverity: .warning,
         examples: [
@@ -25,6 +26,7 @@ public struct UnpinnedDownloadInRunRule: DockerfileRule {
             .passing("FROM debian:12\nRUN curl -fsSLo /tmp/tool.tgz https://example.com/releases/v1.2.3/tool.tgz\n"),
             .passing("FROM debian:12\nRUN curl -fsSLo /tmp/tool.tgz https://example.com/tool.tgz \\\n && echo \"0123abcd  /tmp/tool.tgz\" | sha256sum -c -\n"),
             .passing("FROM debian:12\nRUN echo https://example.com/latest/tool\n"),
+            .passing("FROM debian:12\nRUN curl -fsSL https://packages.example.com/keys/release.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg\n"),
             .failing("FROM debian:12\nRUN curl -fsSL ⟦https://get.docker.com⟧ -o /tmp/install.sh && sh /tmp/install.sh\n"),
             .failing("FROM alpine:3.20\nRUN wget -q ⟦https://github.com/acme/tool/releases/latest/download/tool-linux-amd64⟧ -O /usr/local/bin/tool\n"),
             .failing("FROM debian:12\nRUN curl -fsSLO ⟦https://raw.githubusercontent.com/acme/tool/main/install.sh⟧\n"),
@@ -72,6 +74,8 @@ public struct UnpinnedDownloadInRunRule: DockerfileRule {
 
     /// Whether a URL (lower-cased) names a moving target or no version at all.
     static func isUnpinned(_ url: String) -> Bool {
+        // Signing keys are fetched to verify other downloads and are rarely versioned.
+        if [".asc", ".gpg", ".pub", ".key", ".pem"].contains(where: { url.hasSuffix($0) }) { return false }
         let afterScheme = url.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
         guard afterScheme.count == 3 else { return false }
         let rest = afterScheme[2]
