@@ -141,6 +141,31 @@ struct CacheCommandTests {
         #expect(!run.output.contains("Changes that rebuild nothing"))
     }
 
+    @Test("the JSON output validates against Docs/schemas/cache-v1.schema.json, in both modes",
+          .enabled(if: CacheCommandTests.jsonSchemaPython != nil, "needs python3 with the jsonschema package (or HULL_PYTHON)"))
+    func schema() throws {
+        let folder = try project(Self.bad.replacingOccurrences(of: "RUN npm install", with: "ARG GIT_SHA\nRUN --mount=type=bind,source=package.json,target=/p npm install\nADD https://example.com/a.tgz /a"))
+        let schema = SharedData.packageRoot.appendingPathComponent("Docs/schemas/cache-v1.schema.json").path
+        for arguments in [["--changed", "src/index.js", "README.md"], ["--build-arg", "GIT_SHA"], []] {
+            let run = try HullExecutable.run(["cache", folder.path, "--format", "json"] + arguments)
+            #expect(run.status == 0)
+            let instance = folder.appendingPathComponent("out.json")
+            try Data(run.stdout).write(to: instance)
+            let script = "import json,sys,jsonschema; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+            let result = try Subprocess.run(Self.jsonSchemaPython!, ["-c", script, schema, instance.path])
+            #expect(result.status == 0, "\(arguments): \(String(decoding: result.stderr, as: UTF8.self))")
+        }
+    }
+
+    /// A python3 that can import jsonschema.
+    static let jsonSchemaPython: String? = {
+        var candidates = [ProcessInfo.processInfo.environment["HULL_PYTHON"] ?? "", SharedData.packageRoot.appendingPathComponent(".venv-test/bin/python").path]
+        candidates += (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/python3" }
+        return candidates.first { path in
+            !path.isEmpty && FileManager.default.isExecutableFile(atPath: path) && (try? Subprocess.run(path, ["-c", "import jsonschema"]).status) == 0
+        }
+    }()
+
     @Test("usage and I/O errors exit 2", arguments: [["cache", "/nonexistent-hull-folder"], ["cache", ".", "--target", "nope", "--changed", "x"]])
     func errors(arguments: [String]) throws {
         let folder = try project(Self.bad)
