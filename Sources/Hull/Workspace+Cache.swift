@@ -2,6 +2,8 @@ import Foundation
 import HullCache
 import HullContext
 import HullDockerfile
+import HullLint
+import HullRules
 
 extension Workspace {
     /// Predicts what BuildKit rebuilds after the request's change set, or, without one, what a
@@ -39,8 +41,10 @@ extension Workspace {
         guard request.hasChangeSet else {
             let files = try? await ContextWalker(matcher: model.ignoreMatcher, options: .init(measureExcluded: false, recordEntries: true))
                 .walk(root: request.context).entries.filter { $0.kind != .directory }.map(\.path.description)
-            return CacheReport(dockerfile: shown(dockerfilePath), context: request.context, ignoreFile: choice.path.map(shown), since: nil,
-                               prediction: nil, impacts: model.impacts(contextFiles: files), stages: baseline.stages)
+            var report = CacheReport(dockerfile: shown(dockerfilePath), context: request.context, ignoreFile: choice.path.map(shown), since: nil,
+                                     prediction: nil, impacts: model.impacts(contextFiles: files), stages: baseline.stages)
+            report.hints = hints(for: model, shownIf: { _ in true })
+            return report
         }
 
         var paths = request.changedPaths.map { contextRelative($0, context: request.context) }
@@ -50,8 +54,28 @@ extension Workspace {
             previous = GitChanges.previousText(of: dockerfilePath, at: since)
         }
         let prediction = model.predict(ChangeSet(paths: paths, buildArgs: request.buildArgs, previousDockerfile: previous))
-        return CacheReport(dockerfile: shown(dockerfilePath), context: request.context, ignoreFile: choice.path.map(shown), since: request.since,
-                           prediction: prediction, impacts: nil, stages: prediction.stages)
+        var report = CacheReport(dockerfile: shown(dockerfilePath), context: request.context, ignoreFile: choice.path.map(shown), since: request.since,
+                                 prediction: prediction, impacts: nil, stages: prediction.stages)
+        report.hints = hints(for: model, shownIf: { line in prediction.step(line: line)?.status == .rebuilt })
+        return report
+    }
+
+    /// The cache rules whose findings explain a miss: the golden rule (LC001).
+    static let hintRules: [any DockerfileRule.Type] = [DependencyInstallAfterSourceCopyRule.self]
+
+    /// LC001's findings on lines where `shownIf` holds (a step that rebuilds).
+    static func hints(for model: CacheModel, shownIf: (Int) -> Bool) -> [CacheHint] {
+        var configuration = Configuration()
+        configuration.select = hintRules.map { $0.description.code.rawValue }
+        let linter = Linter(rules: hintRules, configuration: configuration)
+        let analyzed = AnalyzedDockerfile(model.dockerfile, configuration: configuration, options: model.options)
+        return linter.lint(analyzed).compactMap { diagnostic in
+            guard let range = diagnostic.range else { return nil }
+            let line = model.dockerfile.source.location(of: range.start).line
+            guard shownIf(line) else { return nil }
+            let fix = diagnostic.fix.map { "; `hull fix --unsafe-fixes --select \(diagnostic.code.rawValue)` applies “\($0.title)”" } ?? ""
+            return CacheHint(line: line, code: diagnostic.code.rawValue, name: diagnostic.name, message: diagnostic.message + fix)
+        }
     }
 
     /// A changed path relative to the context: absolute paths inside the context are made

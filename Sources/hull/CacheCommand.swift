@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hull
 import HullCache
+import HullReport
 
 struct CacheCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,6 +57,9 @@ struct CacheCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: CacheFormat = .text
 
+    @Option(name: [.customLong("color"), .customLong("colour")], help: "Colour in text output: auto (only on a terminal; honours NO_COLOR and FORCE_COLOR), always or never.")
+    var color: ColourPolicy = .auto
+
     enum CacheFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
     }
@@ -80,7 +84,8 @@ struct CacheCommand: AsyncParsableCommand {
         }
         switch format {
         case .text:
-            FileHandle.standardOutput.write(Data(CacheTextFormatter.render(report).utf8))
+            let colour = color.resolve(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+            FileHandle.standardOutput.write(Data(CacheTextFormatter.render(report, colour: colour).utf8))
         case .json:
             let document = CacheJSONOutput(report, toolName: Workspace.tool.name, toolVersion: Workspace.tool.version)
             FileHandle.standardOutput.write(Data(document.encoded()))

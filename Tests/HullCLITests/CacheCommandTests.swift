@@ -41,6 +41,10 @@ struct CacheCommandTests {
         #expect(statuses(run.output) == ["1 CACHED", "2 CACHED", "3 REBUILT", "4 REBUILT", "5 METADATA", "6 METADATA"])
         #expect(run.output.contains("`src/index.js` changed, and the COPY copies it (source `.`)"))
         #expect(run.output.contains("drags along every step after it in this stage (1 step)"))
+        #expect(run.output.contains("line 3: `.` is copied before the dependency install"), "the golden rule explains the miss")
+        #expect(!run.output.contains("\u{1B}["), "no colour when standard output is not a terminal")
+        let coloured = try HullExecutable.run(["cache", folder.path, "--changed", "src/index.js", "--color", "always"])
+        #expect(coloured.output.contains("\u{1B}[1;31mREBUILT\u{1B}[0m"))
     }
 
     @Test("the seeds' optimised Dockerfile: npm ci CACHED, only COPY src/ REBUILT; package.json rebuilds the install")
@@ -50,6 +54,7 @@ struct CacheCommandTests {
         #expect(statuses(source.output) == ["1 CACHED", "2 CACHED", "3 CACHED", "4 CACHED", "5 REBUILT", "6 METADATA"])
         let manifest = try HullExecutable.run(["cache", folder.path, "--changed", "package.json"])
         #expect(statuses(manifest.output) == ["1 CACHED", "2 CACHED", "3 REBUILT", "4 REBUILT", "5 REBUILT", "6 METADATA"])
+        #expect(!manifest.output.contains("LC001"), "no hint when the manifests are copied first")
     }
 
     @Test("a change the ignore file excludes keeps everything cached and says why")

@@ -61,6 +61,8 @@ public struct CacheJSONOutput: Sendable, Hashable, Codable {
     public var unusedChanges: [CachePrediction.UnusedChange]
     public var undeclaredBuildArgs: [String]
     public var impacts: [InputImpact]?
+    /// Lint findings that explain a miss.
+    public var hints: [CacheHint]
 
     /// The document for `report`.
     public init(_ report: CacheReport, toolName: String, toolVersion: String) {
@@ -89,6 +91,7 @@ public struct CacheJSONOutput: Sendable, Hashable, Codable {
             undeclaredBuildArgs = []
         }
         impacts = report.impacts
+        hints = report.hints
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending with a newline.

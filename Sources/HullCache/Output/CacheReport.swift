@@ -15,6 +15,8 @@ public struct CacheReport: Sendable, Hashable {
     public var impacts: [InputImpact]?
     /// Every stage (the prediction for an empty change set, so statuses show SKIPPED stages).
     public var stages: [StagePrediction]
+    /// Lint findings about the cache that explain a miss (the golden rule: manifests first).
+    public var hints: [CacheHint] = []
 
     /// Creates a report.
     public init(dockerfile: String, context: String, ignoreFile: String?, since: String?,

@@ -4,10 +4,21 @@ public enum CacheTextFormatter {
     /// The widest instruction text shown before it is cut with `…`.
     static let textWidth = 48
 
-    /// The report as text, ending with a newline.
-    public static func render(_ report: CacheReport) -> String {
-        if let prediction = report.prediction { return render(prediction, report) }
+    /// The report as text, ending with a newline; with `colour`, statuses are coloured with ANSI
+    /// escapes (REBUILT red, CACHED green, SKIPPED and METADATA dim).
+    public static func render(_ report: CacheReport, colour: Bool = false) -> String {
+        if let prediction = report.prediction { return render(prediction, report, colour: colour) }
         return renderImpacts(report.impacts ?? [], report)
+    }
+
+    static func paint(_ status: StepStatus, colour: Bool) -> String {
+        guard colour else { return status.rawValue }
+        let code = switch status {
+        case .rebuilt: "1;31"
+        case .cached: "32"
+        case .skipped, .metadata: "2"
+        }
+        return "\u{1B}[\(code)m\(status.rawValue)\u{1B}[0m"
     }
 
     static func cut(_ text: String, _ width: Int = textWidth) -> String {
@@ -40,7 +51,7 @@ public enum CacheTextFormatter {
         return since.map { "changes since \($0): \(list)" } ?? "changed: \(list)"
     }
 
-    static func render(_ prediction: CachePrediction, _ report: CacheReport) -> String {
+    static func render(_ prediction: CachePrediction, _ report: CacheReport, colour: Bool) -> String {
         var out = "\(report.dockerfile) — \(describeChanges(prediction.changes, since: report.since))\n"
         let width = min(textWidth, prediction.steps.map(\.text.count).max() ?? 10)
         let lineWidth = max(4, String(prediction.steps.map(\.line).max() ?? 0).count)
@@ -48,7 +59,7 @@ public enum CacheTextFormatter {
             out += "\n\(stageHeading(stage))\n"
             for step in stage.steps {
                 let number = String(step.line)
-                out += "  " + String(repeating: " ", count: lineWidth - number.count) + number + "  " + pad(cut(step.text, width), width) + "  " + step.status.rawValue
+                out += "  " + String(repeating: " ", count: lineWidth - number.count) + number + "  " + pad(cut(step.text, width), width) + "  " + paint(step.status, colour: colour)
                 if stage.firstMiss?.instruction == step.instruction { out += "  ← first miss" }
                 out += "\n"
                 let indent = "  " + String(repeating: " ", count: lineWidth) + "    "
@@ -79,10 +90,16 @@ public enum CacheTextFormatter {
             out += "\nChanges that rebuild nothing:\n"
             for change in prediction.unusedChanges { out += "  \(change.path): \(change.reason)\n" }
         }
+        out += renderHints(report.hints)
         if !prediction.undeclaredBuildArgs.isEmpty {
             out += "\nBuild args no ARG declares (BuildKit ignores them): " + prediction.undeclaredBuildArgs.map { "`\($0)`" }.joined(separator: ", ") + "\n"
         }
         return out
+    }
+
+    static func renderHints(_ hints: [CacheHint]) -> String {
+        guard !hints.isEmpty else { return "" }
+        return "\nWhy, and what to change:\n" + hints.map { "  line \($0.line): \($0.message) [\($0.code) \($0.name)]\n" }.joined()
     }
 
     static func renderImpacts(_ impacts: [InputImpact], _ report: CacheReport) -> String {
@@ -102,6 +119,6 @@ public enum CacheTextFormatter {
         let first = max(5, rows.map(\.0.count).max() ?? 0), second = max(22, rows.map(\.1.count).max() ?? 0)
         out += "  " + pad("input", first) + "  " + pad("first step invalidated", second) + "  rebuilds\n"
         for row in rows { out += "  " + pad(row.0, first) + "  " + pad(row.1, second) + "  " + row.2 + "\n" }
-        return out
+        return out + renderHints(report.hints)
     }
 }
