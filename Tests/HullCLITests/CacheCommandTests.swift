@@ -146,6 +146,30 @@ struct CacheCommandTests {
         #expect(!run.output.contains("Changes that rebuild nothing"))
     }
 
+    @Test("--since with a context below the repository root maps paths to the context and drops the others",
+          .enabled(if: CacheCommandTests.hasGit, "git is not on PATH"))
+    func sinceSubfolder() throws {
+        let repository = FileManager.default.temporaryDirectory.appendingPathComponent("hull-cache-repo-\(UUID().uuidString)")
+        let app = repository.appendingPathComponent("app")
+        try FileManager.default.createDirectory(at: repository, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: try project(Self.optimised), to: app)
+        try Data("notes\n".utf8).write(to: repository.appendingPathComponent("NOTES.txt"))
+        func git(_ arguments: String...) throws {
+            let result = try Subprocess.run("/usr/bin/env", ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"] + arguments, directory: repository.path)
+            #expect(result.status == 0, "git \(arguments): \(String(decoding: result.stderr, as: UTF8.self))")
+        }
+        try git("init", "-q")
+        try git("add", "-A")
+        try git("commit", "-q", "-m", "one")
+        try Data("console.log(3)\n".utf8).write(to: app.appendingPathComponent("src/index.js"))
+        try Data("more\n".utf8).write(to: repository.appendingPathComponent("NOTES.txt"))
+        let run = try HullExecutable.run(["cache", "app", "--since", "HEAD", "--format", "json"], directory: repository)
+        #expect(run.status == 0, "\(run.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
+        #expect((document["changes"] as? [String: Any])?["paths"] as? [String] == ["src/index.js"])
+        #expect((document["summary"] as? [String: Any])?["rebuilt"] as? Int == 1)
+    }
+
     @Test("the JSON output validates against Docs/schemas/cache-v1.schema.json, in both modes",
           .enabled(if: CacheCommandTests.jsonSchemaPython != nil, "needs python3 with the jsonschema package (or HULL_PYTHON)"))
     func schema() throws {
