@@ -21,8 +21,10 @@ struct DockerfileEdits {
         func isEnvironment(_ kind: InstructionKind) -> Bool { [.env, .arg, .user, .shell].contains(kind) }
 
         for stage in current.stages {
-            let named = stage.name.flatMap { name in previous.stages.first { $0.name == name } }
-            let old = named ?? (stage.name == nil && stage.index < previous.stages.count ? previous.stages[stage.index] : nil)
+            // The stage at the same position when it has the same name (or both have none), else the
+            // stage of that name wherever it moved.
+            let samePosition = stage.index < previous.stages.count && previous.stages[stage.index].name == stage.name ? previous.stages[stage.index] : nil
+            let old = samePosition ?? stage.name.flatMap { name in previous.stages.first { $0.name == name } }
             let newInstructions = Array(current.instructions(in: stage))
             let newSteps = newInstructions.filter { CacheModel.isBuildStep($0.kind) }
             guard let old else {

@@ -28,6 +28,8 @@ public enum SourcePath {
     /// `doubleStar` (COPY `--parents`) a `**` segment matches any number of segments.
     public static func relation(of path: String, to source: String, doubleStar: Bool = false) -> Relation? {
         if source == "." { return path == "." ? .source : .inside(relative: path) }
+        // The whole context changed: it holds every source.
+        if path == "." { return .ancestor }
         let sourceParts = source.split(separator: "/").map(String.init)
         let pathParts = path.split(separator: "/").map(String.init)
         return relation(pathParts[...], sourceParts[...], doubleStar: doubleStar)
