@@ -9,30 +9,31 @@ struct CacheCommand: AsyncParsableCommand {
         commandName: "cache",
         abstract: "Predict which build steps BuildKit reuses and which it runs again after a change, and why.",
         discussion: """
-        BuildKit reuses a step's layer while the step's cache key is unchanged: the step before
-        it, the instruction after ARG/ENV expansion, the build args and ENV a RUN sees, and the
-        content of the files a COPY or ADD copies (after the ignore file). The first step whose
-        key changes runs again, and so does every step after it in its stage and every stage
-        built on it. `hull cache` shows that, step by step, before anyone builds.
+        BuildKit reuses a step's layer while the step's cache key is unchanged: the step before it, \
+        the instruction after ARG/ENV expansion, the build args and ENV a RUN sees, and the content \
+        of the files a COPY or ADD copies (after the ignore file). The first step whose key changes \
+        runs again, and so does every step after it in its stage and every stage built on it. \
+        `hull cache` shows that, step by step, before anyone builds.
 
-        Say what changed with --changed (paths relative to DIR), --since (read from git: what
-        differs from GITREF, including uncommitted and untracked files) or --build-arg. Without
-        any of them, it shows for each group of inputs (each COPY's sources, each bind mount,
-        each build arg) the first step a change to it would invalidate.
+        Say what changed with --changed (paths relative to DIR), --since (from git: what differs \
+        from GITREF, uncommitted and untracked files included, and the Dockerfile compared \
+        instruction by instruction) or --build-arg. Without any of them, it shows for each group \
+        of inputs (each COPY's sources, each bind mount, each build arg) the first step a change \
+        to it would invalidate.
 
-        Statuses: CACHED (reused), REBUILT (runs again), SKIPPED (a stage the target does not
-        need; BuildKit does not build it), METADATA (ENV, LABEL, CMD, USER, … are not build
+        Statuses: CACHED (reused), REBUILT (runs again), SKIPPED (a stage the target does not \
+        need; BuildKit does not build it), METADATA (ENV, LABEL, CMD, USER, … are not build \
         steps; ENV, ARG and USER still change the key of the RUNs after them).
 
-        Exit status: 0 when the prediction was made, 2 when Hull could not do it (no Dockerfile,
-        bad options, git failed).
+        Exit status: 0 when the prediction was made, 2 when Hull could not make it (no \
+        Dockerfile, bad options, git failed).
 
         Examples:
-          hull cache --changed src/index.js              what one edited file rebuilds
-          hull cache --since HEAD~1                      what the last commit (and local edits) rebuild
-          hull cache --build-arg VERSION=1.2.3           what a new build arg value rebuilds
-          hull cache -f docker/Dockerfile . --since main --target runtime --format json
-          hull cache                                     which step each input invalidates first
+          hull cache --changed src/index.js      what one edited file rebuilds
+          hull cache --since HEAD~1              what the last commit and edits rebuild
+          hull cache --build-arg VERSION=1.2.3   what a new build arg value rebuilds
+          hull cache app -f app/Dockerfile --since main --target runtime --format json
+          hull cache                             which step each input invalidates first
         """
     )
 
