@@ -124,9 +124,9 @@ struct CacheEvaluation {
                 own = copyReason(copy, instruction, notes: &step.notes)
                 linked = copy.link
             case .workdir(let workdir):
-                own = workdir.path.flatMap { expansionReason($0.text, at: instruction.index, what: "the folder") }
+                own = workdir.path.flatMap { expansionReason($0.text, at: instruction.index) }
             case .user(let user):
-                if let word = user.user, let changed = expansionReason(word.text, at: instruction.index, what: "the user") {
+                if let word = user.user, let changed = expansionReason(word.text, at: instruction.index) {
                     userChange = CacheReason(.userChanged, "the USER on line \(instruction.line) changes: \(changed.message)",
                                              variable: changed.variable, line: instruction.line)
                 }
@@ -187,7 +187,7 @@ struct CacheEvaluation {
     }
 
     /// A reason when `text` expands differently before and after the change.
-    func expansionReason(_ text: String, at index: Int, what: String) -> CacheReason? {
+    func expansionReason(_ text: String, at index: Int) -> CacheReason? {
         let old = before.expand(text, at: index), new = after.expand(text, at: index)
         guard old.value != new.value else { return nil }
         let names = changedNames(in: new.matched.union(old.matched))
@@ -212,7 +212,7 @@ struct CacheEvaluation {
         }
         if let userChange { return userChange }
         for mount in run.mounts where mount.kind == .bind {
-            if let value = mount.flag.value, let changed = expansionReason(value, at: index, what: "the mount") { return changed }
+            if let value = mount.flag.value, let changed = expansionReason(value, at: index) { return changed }
         }
         for read in ContextRead.reads(of: instruction, in: after) {
             if let reason = contextReason(read, keyword: "RUN --mount") { return reason }
@@ -247,7 +247,7 @@ struct CacheEvaluation {
         if let destination = copy.destination { words.append(destination.text) }
         words += [copy.from, copy.chown, copy.chmod].compactMap { $0 } + copy.excludes
         for word in words {
-            if let reason = expansionReason(word, at: index, what: "the word") { return reason }
+            if let reason = expansionReason(word, at: index) { return reason }
         }
         for source in copy.contextSources.map({ after.expand($0.text, at: index).value }) {
             switch SourcePath.remoteKind(of: source) {
