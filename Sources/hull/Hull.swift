@@ -13,10 +13,11 @@ struct HullCommand: AsyncParsableCommand {
         Examples:
           hull lint                             lint the Dockerfiles under this folder
           hull rules                            list every rule
+          hull cache --changed src/index.js     what one edited file rebuilds, step by step
           hull parse Dockerfile                 show how BuildKit reads a Dockerfile
           hull parse --format json Dockerfile   the same, as JSON with exact ranges
         """,
         version: HullVersion.current,
-        subcommands: [LintCommand.self, FixCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
+        subcommands: [LintCommand.self, FixCommand.self, CacheCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
     )
 }
