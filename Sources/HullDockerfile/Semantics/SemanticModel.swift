@@ -27,8 +27,9 @@ public struct SemanticModel: Sendable {
         self.options = options
         let lexer = ShellLexer(escapeToken: dockerfile.syntax.escapeToken)
 
+        let platformArgs = options.platformArgs
         var global = VariableScope()
-        for (name, value) in options.platformArgs { global.declareArg(name, value: value) }
+        for (name, value) in platformArgs { global.declareArg(name, value: value) }
         var scopes = [VariableScope](repeating: VariableScope(), count: dockerfile.instructions.count)
         var globalDeclared: [String: String?] = [:]
         for instruction in dockerfile.instructions where instruction.stageIndex == nil {
@@ -43,13 +44,14 @@ public struct SemanticModel: Sendable {
             }
         }
         self.globalScope = global
+        var globalEnvironment = LazyEnvironment(global)
 
         var bases: [StageBase] = []
         var baseExpansions: [Expansion] = []
         var finalScopes: [VariableScope] = []
         var dependencies: [StageDependency] = []
         for stage in dockerfile.stages {
-            let expansion = Self.expand(lexer, stage.from.image.text, global)
+            let expansion = Self.expand(lexer, stage.from.image.text, &globalEnvironment)
             baseExpansions.append(expansion)
             var scope = VariableScope()
             let base: StageBase
@@ -81,17 +83,17 @@ public struct SemanticModel: Sendable {
                             value = Self.expand(lexer, defaultValue.text, scope).value
                         } else if let inherited = globalDeclared[name] {
                             value = inherited
-                        } else if let platform = options.platformArgs.first(where: { $0.0 == name }) {
+                        } else if let platform = platformArgs.first(where: { $0.0 == name }) {
                             value = platform.1
                         }
                         if let override = options.buildArgs[name] { value = override }
                         scope.declareArg(name, value: value)
                     }
                 case .env(let env):
-                    let before = scope
+                    var before = LazyEnvironment(scope)
                     for pair in env.pairs {
-                        let key = Self.expand(lexer, pair.key.text, before).value
-                        let value = Self.expand(lexer, pair.value.text, before).value
+                        let key = Self.expand(lexer, pair.key.text, &before).value
+                        let value = Self.expand(lexer, pair.value.text, &before).value
                         scope.setEnv(key, value: value)
                     }
                 case .copy(let copy):
@@ -129,8 +131,14 @@ public struct SemanticModel: Sendable {
 
     /// Expands `text` in `scope` as BuildKit's lexer does, recording referenced variables.
     static func expand(_ lexer: ShellLexer, _ text: String, _ scope: VariableScope) -> Expansion {
+        var environment = LazyEnvironment(scope)
+        return expand(lexer, text, &environment)
+    }
+
+    /// Expands `text` with a scope's environment, built only if some word needs it.
+    static func expand(_ lexer: ShellLexer, _ text: String, _ environment: inout LazyEnvironment) -> Expansion {
         do {
-            let result = try lexer.processWordWithMatches(text, environment: scope.environment)
+            let result = try lexer.processWordWithMatches(text, environment: environment.environment(for: text))
             return Expansion(raw: text, value: result.result, matched: result.matched, unmatched: result.unmatched, error: nil)
         } catch {
             return Expansion(raw: text, value: text, matched: [], unmatched: [], error: error.description)

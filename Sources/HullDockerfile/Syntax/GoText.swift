@@ -99,6 +99,12 @@ enum GoText {
     /// The string a Go `string(bytes)` conversion would hold, decoded the way Go ranges over
     /// it: each invalid byte becomes U+FFFD.
     static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        let ascii = bytes.withUnsafeBufferPointer { buffer in
+            buffer[range].allSatisfy { $0 < 0x80 } ? String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) : nil
+        }
+        // ASCII, nearly all of a Dockerfile, needs no validation (generic validation of a slice
+        // is the parser's largest single cost); other text is validated, then decoded as Go does.
+        if let ascii { return ascii }
         if let valid = String(validating: bytes[range], as: UTF8.self) { return valid }
         var scalars = String.UnicodeScalarView()
         var index = range.lowerBound
