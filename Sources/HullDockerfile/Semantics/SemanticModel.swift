@@ -27,9 +27,9 @@ public struct SemanticModel: Sendable {
         self.options = options
         let lexer = ShellLexer(escapeToken: dockerfile.syntax.escapeToken)
 
-        let platformArgs = options.platformArgs
-        var global = VariableScope()
-        for (name, value) in platformArgs { global.declareArg(name, value: value) }
+        let defaults = BuildOptions()
+        var global = options.platform == defaults.platform && options.buildPlatform == defaults.buildPlatform
+            ? Self.defaultPlatformScope : Self.platformScope(options)
         var scopes = [VariableScope](repeating: VariableScope(), count: dockerfile.instructions.count)
         var globalDeclared: [String: String?] = [:]
         for instruction in dockerfile.instructions where instruction.stageIndex == nil {
@@ -83,7 +83,7 @@ public struct SemanticModel: Sendable {
                             value = Self.expand(lexer, defaultValue.text, scope).value
                         } else if let inherited = globalDeclared[name] {
                             value = inherited
-                        } else if let platform = platformArgs.first(where: { $0.0 == name }) {
+                        } else if let platform = options.platformArgs.first(where: { $0.0 == name }) {
                             value = platform.1
                         }
                         if let override = options.buildArgs[name] { value = override }
@@ -127,6 +127,17 @@ public struct SemanticModel: Sendable {
         if let byName = dockerfile.stages.first(where: { $0.name == lowered }) { return byName.index }
         if let number = Int(reference), number >= 0, number < dockerfile.stages.count, String(number) == reference { return number }
         return nil
+    }
+
+    /// The global scope of the default platforms, built once: most analyses use the default
+    /// options, and declaring the eight platform ARGs costs as much as analysing a small file.
+    private static let defaultPlatformScope = platformScope(BuildOptions())
+
+    /// A scope holding the platform ARGs of `options`.
+    private static func platformScope(_ options: BuildOptions) -> VariableScope {
+        var scope = VariableScope()
+        for (name, value) in options.platformArgs { scope.declareArg(name, value: value) }
+        return scope
     }
 
     /// Expands `text` in `scope` as BuildKit's lexer does, recording referenced variables.

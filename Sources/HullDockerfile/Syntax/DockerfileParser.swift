@@ -216,7 +216,10 @@ private struct Parser {
         instruction.emptyContinuationLines = emptyLines
         instruction.startLine = firstLine.number
 
-        let heredocTarget = instruction.kind == .onbuild ? instruction.wrapped.first : instruction
+        // Kind and form of the instruction that may carry heredocs, read without copying it.
+        let heredocTarget = instruction.kind == .onbuild
+            ? instruction.wrapped.first.map { (kind: $0.kind, isJSON: $0.isJSON) }
+            : (kind: instruction.kind, isJSON: instruction.isJSON)
         if let target = heredocTarget, target.kind.acceptsHeredocs, !target.isJSON, containsHeredocMarker(logical) {
             do {
                 let words = try Self.heredocWords(in: line)
@@ -242,8 +245,8 @@ private struct Parser {
         instruction.range = TextRange(start: tokenStart, end: max(tokenStart, endOfText))
         // Everything read for this instruction, through the last line consumed.
         instruction.linesRange = TextRange(start: segmentStart, end: cursor)
+        segments.append(SyntaxSegment(kind: .instruction(instructions.count), range: instruction.linesRange))
         instructions.append(instruction)
-        segments.append(SyntaxSegment(kind: .instruction(instructions.count - 1), range: instruction.linesRange))
     }
 
     func containsHeredocMarker(_ logical: [UInt8]) -> Bool {

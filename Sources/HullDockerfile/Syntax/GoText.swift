@@ -100,7 +100,8 @@ enum GoText {
     /// it: each invalid byte becomes U+FFFD.
     static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         let ascii = bytes.withUnsafeBufferPointer { buffer in
-            buffer[range].allSatisfy { $0 < 0x80 } ? String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) : nil
+            let slice = UnsafeBufferPointer(rebasing: buffer[range])
+            return isASCII(slice) ? String(decoding: slice, as: UTF8.self) : nil
         }
         // ASCII, nearly all of a Dockerfile, needs no validation (generic validation of a slice
         // is the parser's largest single cost); other text is validated, then decoded as Go does.
@@ -114,6 +115,21 @@ enum GoText {
             index += width
         }
         return String(scalars)
+    }
+
+    /// Whether every byte is below 0x80, tested eight bytes at a time.
+    static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(buffer)
+        var index = 0
+        while index + 8 <= raw.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < raw.count {
+            if raw[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The bytes read one at a time as Latin-1 runes, as BuildKit's flag scanner builds its
