@@ -24,6 +24,9 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var labelSchema: [String: String] = [:]
     /// Whether labels outside `labelSchema` are reported.
     public var strictLabels: Bool = false
+    /// Whether ShellCheck checks RUN scripts: nil runs it when it is installed (and says once
+    /// that it was skipped when it is not), false never runs it.
+    public var shellcheck: Bool?
 
     /// The defaults.
     public init() {}

@@ -5,7 +5,7 @@ import Yams
 /// Reads `.hull.yaml` and hadolint's `.hadolint.yaml` into a `Configuration`.
 public enum ConfigurationLoader {
     /// The keys `.hull.yaml` accepts.
-    public static let hullKeys = ["select", "extend-select", "ignore", "severity", "rules", "trusted-registries", "fail-level", "preview", "label-schema", "strict-labels"]
+    public static let hullKeys = ["select", "extend-select", "ignore", "severity", "rules", "trusted-registries", "fail-level", "preview", "label-schema", "strict-labels", "shellcheck"]
     /// The keys `.hadolint.yaml` accepts (hadolint 2.x).
     public static let hadolintKeys = ["ignored", "override", "trustedRegistries", "failure-threshold", "label-schema", "strict-labels", "no-fail", "no-color", "format", "disable-ignore-pragma", "verbose"]
 
@@ -63,6 +63,9 @@ public enum ConfigurationLoader {
             case "strict-labels":
                 guard let flag = value.boolValue else { throw .invalidValue(file: file, key: key, expected: "true or false") }
                 configuration.strictLabels = flag
+            case "shellcheck":
+                guard let flag = value.boolValue else { throw .invalidValue(file: file, key: key, expected: "true or false") }
+                configuration.shellcheck = flag
             default:
                 throw .unknownKey(file: file, key: key, known: hullKeys)
             }
