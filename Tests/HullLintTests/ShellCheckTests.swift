@@ -94,6 +94,12 @@ struct ShellCheckTests {
         #expect(pragma.isEmpty, "\(pragma)")
         let powershell = try await lint("FROM mcr.microsoft.com/windows/servercore\nSHELL [\"powershell\", \"-Command\"]\nRUN echo $undefined_thing `date`\n")
         #expect(powershell.isEmpty, "\(powershell)")
+        let windows = try await lint("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command $ErrorActionPreference = 'Stop'\n")
+        #expect(windows.isEmpty, "\(windows)")
+        let backtick = try await lint("# escape=`\nFROM base\nRUN echo $undefined_thing\n")
+        #expect(backtick.isEmpty, "\(backtick)")
+        let linuxAfterWindows = try await lint("FROM mcr.microsoft.com/windows/nanoserver AS w\nFROM debian:12\nRUN echo $undefined_thing\n")
+        #expect(codes(linuxAfterWindows).contains("SC2154"), "\(linuxAfterWindows)")
     }
 
     @Test("ARG and ENV names in scope and the proxy ARGs are declared; others are not",

@@ -11,7 +11,9 @@ import HullShell
 /// **What is checked.** Every shell-form RUN and every heredoc a RUN runs as a script, in the
 /// dialect of the SHELL in force (`sh`, `bash`, `dash`, `ksh`; `ash` and BusyBox are checked as
 /// `sh`), or of a heredoc's own `#!` line. RUNs under other shells (PowerShell, `cmd`, `zsh`)
-/// and heredocs whose shebang names another program are skipped. A `# hull shell=bash` or
+/// and heredocs whose shebang names another program are skipped, and so are RUNs that use the
+/// default shell in a Windows stage (a Windows base image, or the backtick escape character):
+/// Windows runs them with `cmd /S /C`, not `/bin/sh`. A `# hull shell=bash` or
 /// `# hadolint shell=bash` comment above a RUN sets the dialect for that RUN. The ARG and ENV
 /// names in scope, and BuildKit's predefined proxy ARGs, are declared first so that SC2154 does
 /// not fire for them.
@@ -88,6 +90,7 @@ public struct ShellCheckPass: Sendable {
         for instruction in input.instructions {
             guard case .run = instruction.payload, let parsed = input.scripts(at: instruction.index) else { continue }
             let pragma = instruction.syntax.previousComments.lazy.compactMap(Self.shellPragma).last
+            if pragma == nil, parsed.shell == ["/bin/sh", "-c"], Self.isWindows(instruction.stageIndex, in: input) { continue }
             guard let dialect = pragma.map({ ShellCheckDialect(program: $0) }) ?? ShellCheckDialect(shell: parsed.shell) else { continue }
             let names = input.semantics.scope(at: instruction.index).declaredNames + Self.predefinedVariables
             for script in parsed.scripts where script.script.source.isExact {
@@ -134,6 +137,21 @@ public struct ShellCheckPass: Sendable {
             diagnostics.append(self.diagnostics(for: unit, comments: slice))
         }
         return (diagnostics, result.failures)
+    }
+
+    /// Whether a stage builds a Windows image: its root base names a Windows image, or the
+    /// file uses the backtick escape character that Windows Dockerfiles use for paths.
+    static func isWindows(_ stageIndex: Int?, in input: AnalyzedDockerfile) -> Bool {
+        if input.dockerfile.syntax.escapeToken == .backtick { return true }
+        guard let stageIndex else { return false }
+        let text: String
+        switch input.semantics.rootBase(of: stageIndex) {
+        case .image(let image, _): text = image.lowercased()
+        case .unresolved(let image): text = input.semantics.baseExpansions[stageIndex].value.isEmpty ? image.lowercased() : input.semantics.baseExpansions[stageIndex].value.lowercased()
+        default: return false
+        }
+        return ["windows/servercore", "windows/nanoserver", "/windows:", "windowsservercore", "nanoserver", "microsoft/windows"].contains { text.contains($0) }
+            || text.hasSuffix("/windows")
     }
 
     /// The shell a `hull shell=NAME` or `hadolint shell=NAME` comment names (text without `#`).
