@@ -11,7 +11,7 @@ public struct ShellCheckBatcher: Sendable {
     public var runner: ShellCheckRunner
     /// The most files one process is given.
     public var maximumFilesPerProcess: Int
-    /// The most bytes of file names one process is given.
+    /// The most bytes of file paths one process is given.
     public var maximumArgumentBytes: Int
     /// The most processes at once.
     public var parallelism: Int
@@ -72,9 +72,9 @@ public struct ShellCheckBatcher: Sendable {
         var names: [String] = []
         var failures: [ShellCheckFailure] = []
         for (index, input) in inputs.enumerated() {
-            let name = "\(index).sh"
+            let name = folder.appendingPathComponent("\(index).sh").path
             names.append(name)
-            if !manager.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(input.contents)) {
+            if !manager.createFile(atPath: name, contents: Data(input.contents)) {
                 failures.append(ShellCheckFailure(message: "could not write \(name) in \(folder.path)"))
             }
         }
@@ -88,9 +88,7 @@ public struct ShellCheckBatcher: Sendable {
                 group.addTask {
                     await withCheckedContinuation { continuation in
                         // A blocking wait on a process belongs on a thread of its own, not the cooperative pool.
-                        DispatchQueue.global().async {
-                            continuation.resume(returning: runner.check(files, in: folder, timeout: timeout))
-                        }
+                        Thread { continuation.resume(returning: runner.check(files, timeout: timeout)) }.start()
                     }
                 }
             }

@@ -60,15 +60,15 @@ public struct ShellCheckRunner: Sendable {
     public static let arguments = ["--format=json1", "--norc", "--wiki-link-count=0", "--severity=style",
                                    "--exclude=" + excludedCodes.map(String.init).joined(separator: ",")]
 
-    /// Runs ShellCheck once over `files` (names relative to `directory`) and returns what it
+    /// Runs ShellCheck once over `files` (absolute paths) and returns what it
     /// found, or an error message when it could not run or its output did not parse.
     ///
     /// `-x` is deliberately not passed: a script's `source /etc/os-release` names a file in the
     /// image, and following it on this machine would report on unrelated files.
-    func check(_ files: [String], in directory: URL, timeout: TimeInterval) -> Result<[ShellCheckComment], ShellCheckFailure> {
+    func check(_ files: [String], timeout: TimeInterval) -> Result<[ShellCheckComment], ShellCheckFailure> {
         let run: (stdout: Data, stderr: Data, status: Int32)
         do {
-            run = try Self.runCapturing(executable, Self.arguments + ["--"] + files, in: directory, timeout: timeout)
+            run = try Self.runCapturing(executable, Self.arguments + ["--"] + files, timeout: timeout)
         } catch {
             return .failure(ShellCheckFailure(message: "could not run \(executable): \(error)"))
         }
@@ -92,36 +92,14 @@ public struct ShellCheckRunner: Sendable {
         return nil
     }
 
-    /// Runs a program to completion, reading both pipes as it goes; terminates it after `timeout`.
-    static func runCapturing(_ executable: String, _ arguments: [String], in directory: URL? = nil, timeout: TimeInterval) throws -> (stdout: Data, stderr: Data, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
+    /// Runs a program to completion; stops it after `timeout`.
+    static func runCapturing(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> (stdout: Data, stderr: Data, status: Int32) {
         var environment = ProcessInfo.processInfo.environment
         // ShellCheck decodes its input by the locale; a C locale would reject UTF-8 scripts.
         environment["LC_ALL"] = "C.UTF-8"
         environment["SHELLCHECK_OPTS"] = nil
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-        let stderrBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            stderrBox.data = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        timer.cancel()
-        return (stdout, stderrBox.data, process.terminationStatus)
+        let output = try ShellCheckProcess.run(executable, arguments, environment: environment, timeout: timeout)
+        return (output.stdout, output.stderr, output.status)
     }
 }
 
@@ -132,7 +110,3 @@ public struct ShellCheckFailure: Error, Sendable, Hashable, CustomStringConverti
     public var description: String { message }
 }
 
-/// A buffer written by one thread and read by another after a `DispatchGroup` wait.
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
