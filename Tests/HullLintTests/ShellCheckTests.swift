@@ -41,6 +41,8 @@ struct ShellCheckTests {
         #expect(found.contains(Found(code: "SC2154", line: 3, text: "$some_value")), "\(found)")
         #expect(found.contains(Found(code: "SC2086", line: 3, text: "$some_value")), "\(found)")
         #expect(found.contains(Found(code: "SC2006", line: 5, text: "`date`")), "\(found)")
+        let crlf = try await lint("FROM debian:12\r\nRUN true && \\\r\n    echo $crlf_value\r\n")
+        #expect(crlf == [Found(code: "SC2086", line: 3, text: "$crlf_value"), Found(code: "SC2154", line: 3, text: "$crlf_value")], "\(crlf)")
     }
 
     @Test("tabs and multi-byte characters before a finding keep the range exact",
