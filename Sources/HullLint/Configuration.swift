@@ -26,6 +26,9 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var strictLabels: Bool = false
     /// Whether in-file pragmas (`# hull ignore=`, `# hadolint ignore=`, `# check=skip=`) are honoured.
     public var allowsInlinePragmas: Bool = true
+    /// Whether ShellCheck checks RUN scripts: nil runs it when it is installed (and says once
+    /// that it was skipped when it is not), false never runs it.
+    public var shellcheck: Bool?
 
     /// The defaults.
     public init() {}

@@ -5,7 +5,7 @@ import Yams
 /// Reads `.hull.yaml` and hadolint's `.hadolint.yaml` into a `Configuration`.
 public enum ConfigurationLoader {
     /// The keys `.hull.yaml` accepts.
-    public static let hullKeys = ["select", "extend-select", "ignore", "severity", "rules", "trusted-registries", "fail-level", "preview", "label-schema", "strict-labels", "inline-pragmas"]
+    public static let hullKeys = ["select", "extend-select", "ignore", "severity", "rules", "trusted-registries", "fail-level", "preview", "label-schema", "strict-labels", "inline-pragmas", "shellcheck"]
     /// The keys `.hadolint.yaml` accepts (hadolint 2.x).
     public static let hadolintKeys = ["ignored", "override", "trustedRegistries", "failure-threshold", "label-schema", "strict-labels", "no-fail", "no-color", "format", "disable-ignore-pragma", "verbose"]
 
@@ -66,6 +66,9 @@ public enum ConfigurationLoader {
             case "inline-pragmas":
                 guard let flag = value.boolValue else { throw .invalidValue(file: file, key: key, expected: "true or false") }
                 configuration.allowsInlinePragmas = flag
+            case "shellcheck":
+                guard let flag = value.boolValue else { throw .invalidValue(file: file, key: key, expected: "true or false") }
+                configuration.shellcheck = flag
             default:
                 throw .unknownKey(file: file, key: key, known: hullKeys)
             }

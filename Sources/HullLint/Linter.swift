@@ -68,10 +68,28 @@ public struct Linter: Sendable {
                 diagnostics.append(diagnostic)
             }
         }
+        Self.sort(&diagnostics)
+        return diagnostics
+    }
+
+    /// Lints one Dockerfile with the rules, then with ShellCheck through `shellCheck` when
+    /// given and the configuration asks for it. Workspaces that lint many files batch
+    /// ShellCheck over all of them instead (``ShellCheckPass/run(_:batcher:)``).
+    public func lint(_ input: AnalyzedDockerfile, shellCheck runner: ShellCheckRunner?) async -> [Diagnostic] {
+        var diagnostics = lint(input)
+        guard let runner, ShellCheckPass.isRequested(by: configuration) else { return diagnostics }
+        let pass = ShellCheckPass(configuration: configuration, rules: descriptions)
+        let found = await pass.run([pass.prepare(input)], batcher: ShellCheckBatcher(runner: runner))
+        diagnostics += found.diagnostics.first ?? []
+        Self.sort(&diagnostics)
+        return diagnostics
+    }
+
+    /// Sorts diagnostics by position, then code, then message.
+    public static func sort(_ diagnostics: inout [Diagnostic]) {
         diagnostics.sort { lhs, rhs in
             let l = lhs.range?.start ?? 0, r = rhs.range?.start ?? 0
             return (l, lhs.code.rawValue, lhs.message) < (r, rhs.code.rawValue, rhs.message)
         }
-        return diagnostics
     }
 }
