@@ -16,7 +16,7 @@ public struct Linter: Sendable {
         code: parseErrorCode, name: "dockerfile-syntax-error",
         summary: "BuildKit cannot parse this Dockerfile.",
         rationale: "The build fails before any instruction runs; Hull reports BuildKit's own message at the place it points to.",
-        category: .correctness, defaultSeverity: .error, examples: [])
+        category: .correctness, defaultSeverity: .error, aliases: [.hadolint("DL1000")], examples: [])
 
     /// Selects the enabled rules among `available`.
     public init(rules available: [any DockerfileRule.Type], configuration: Configuration) {
