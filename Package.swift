@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "HullReportTests", dependencies: ["HullReport", "HullTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "HullContextTests", dependencies: ["HullContext", "HullTestSupport"]),
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
-        .testTarget(name: "HullLintTests", dependencies: ["HullLint", "HullRules", "HullTestSupport"]),
+        .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullTestSupport"]),
         .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),
     ]
 )

@@ -54,6 +54,13 @@ public enum BuiltinRules {
         BuildToolchainInFinalImageRule.self,
         YarnCacheNotCleanedRule.self,
         DependencyInstallAfterSourceCopyRule.self,
+        // Build-context (CX) rules.
+        MissingDockerignoreRule.self,
+        IncompleteDockerignoreRule.self,
+        BroadCopyIncludesSecretRule.self,
+        LargeBuildContextRule.self,
+        InvalidDockerignorePatternRule.self,
+        MissingCopySourceRule.self,
     ]
 
     /// The descriptions of every rule.
