@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "HullContextTests", dependencies: ["HullContext", "HullTestSupport"]),
         .testTarget(name: "HullCacheTests", dependencies: ["HullCache", "HullContext", "HullDockerfile", "HullTestSupport"]),
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
-        .testTarget(name: "HullLintTests", dependencies: ["HullLint", "HullRules", "HullTestSupport"]),
+        .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullTestSupport"]),
         .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),
     ]
 )

@@ -11,11 +11,13 @@
 /// the sent entries (kept for the secret scan) plus one counter per folder and category root.
 public enum BuildContext {
     /// Analyses the context at `root` built with `dockerfile` (the `-f` path, `nil` for
-    /// `<root>/Dockerfile`).
+    /// `<root>/Dockerfile`). `progress`, when given, is called from the analysing task every few
+    /// thousand entries.
     /// - Throws: ``HullContextError`` only when the root cannot be walked. Problems with the
     ///   ignore file are reported in ``ContextAnalysis/ignoreFileError``.
     public static func analyze(root: String, dockerfile: String? = nil,
-                               options: ContextAnalysisOptions = .init()) async throws(HullContextError) -> ContextAnalysis {
+                               options: ContextAnalysisOptions = .init(),
+                               progress: (@Sendable (ContextProgress) -> Void)? = nil) async throws(HullContextError) -> ContextAnalysis {
         let choice = IgnoreFile.applicable(contextDirectory: root, dockerfile: dockerfile)
         var ignoreFile: IgnoreFile?
         var ignoreError: HullContextError?
@@ -41,12 +43,19 @@ public enum BuildContext {
         walkOptions.recordEntries = true
         var sentAggregator = ContextAggregator()
         var allAggregator = ContextAggregator()
+        var seen = 0
+        var seenBytes: Int64 = 0
+        let visit: (ContextEntry, ContextWalker.Disposition) -> Void = { entry, disposition in
+            if disposition.isSent { sentAggregator.add(entry) }
+            allAggregator.add(entry)
+            guard let progress else { return }
+            seen += 1
+            seenBytes += entry.kind == .file ? entry.size : 0
+            if seen & 4095 == 0 { progress(ContextProgress(phase: .walking, entries: seen, bytes: seenBytes)) }
+        }
         var walk: ContextWalk
         do {
-            walk = try await ContextWalker(matcher: matcher, options: walkOptions).walk(root: root) { entry, disposition in
-                if disposition.isSent { sentAggregator.add(entry) }
-                allAggregator.add(entry)
-            }
+            walk = try await ContextWalker(matcher: matcher, options: walkOptions).walk(root: root, visit: visit)
         } catch {
             guard case .invalidPattern = error else { throw error }
             // A pattern BuildKit rejects when it first needs it: report it, and show what would
@@ -55,14 +64,14 @@ public enum BuildContext {
             matcher = try? IgnoreMatcher(patterns: patterns, policy: .dropInvalid)
             sentAggregator = ContextAggregator()
             allAggregator = ContextAggregator()
-            walk = try await ContextWalker(matcher: matcher, options: walkOptions).walk(root: root) { entry, disposition in
-                if disposition.isSent { sentAggregator.add(entry) }
-                allAggregator.add(entry)
-            }
+            seen = 0
+            seenBytes = 0
+            walk = try await ContextWalker(matcher: matcher, options: walkOptions).walk(root: root, visit: visit)
         }
 
         var secrets: SecretScan?
         if let secretOptions = options.secrets {
+            progress?(ContextProgress(phase: .scanningSecrets, entries: walk.entries.count, bytes: walk.sent.bytes))
             secrets = await SecretScanner(options: secretOptions).scan(root: walk.root, entries: walk.entries)
         }
         return ContextAnalysis(

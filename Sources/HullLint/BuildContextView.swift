@@ -1,5 +1,6 @@
 /// What a rule may know about the build context: the files the build sends, every file in
-/// the context folder (listed on demand), and which paths the ignore file excludes.
+/// the context folder (listed on demand), which paths the ignore file excludes, and a summary
+/// of what is sent (totals, heavy folders, secret-looking files, ignore-file problems).
 public struct BuildContextView: Sendable {
     /// The files (and symlinks) the build sends, as `/`-separated relative paths.
     public let sentFiles: [String]
@@ -7,6 +8,25 @@ public struct BuildContextView: Sendable {
     public let ignoreFile: String?
     /// Whether the ignore file excludes a relative path from what the build sends.
     public let isExcluded: @Sendable (String) -> Bool
+    /// Regular files and bytes the build sends.
+    public var sentTotals = Totals()
+    /// Sent folders that hold version-control data, installed dependencies or tool caches,
+    /// largest first.
+    public var heavyFolders: [HeavyFolder] = []
+    /// Sent files whose path marks them as secrets (`.env`, `id_rsa`, `*.key` …).
+    public var secretFiles: [SecretFile] = []
+    /// Patterns of the ignore file BuildKit rejects (the build fails), in file order.
+    public var ignoreFileProblems: [IgnoreFileProblem] = []
+    /// Sent directories that cannot be read (BuildKit aborts the transfer on them).
+    public var unreadableDirectories: [String] = []
+    /// Whether `.dockerignore`-style patterns (as `COPY --exclude` takes them) match a path or
+    /// one of its ancestors. The in-memory view compares whole paths and folder prefixes only.
+    public var matchesPatterns: @Sendable (_ patterns: [String], _ path: String) -> Bool = { patterns, path in
+        patterns.contains { pattern in
+            let cleaned = BuildContextView.normalize(pattern)
+            return !cleaned.isEmpty && (path == cleaned || path.hasPrefix(cleaned + "/"))
+        }
+    }
     private let allFiles: @Sendable () -> [String]
     private let exists: @Sendable (String) -> Bool
     private let sentSet: Set<String>
@@ -32,6 +52,7 @@ public struct BuildContextView: Sendable {
         self.init(sentFiles: sent, ignoreFile: ignoreFile, allFiles: { files }, exists: { path in
             path.isEmpty || all.contains(path) || files.contains { $0.hasPrefix(path + "/") }
         }, isExcluded: isExcluded)
+        self.sentTotals = Totals(files: sent.count, bytes: 0)
     }
 
     /// Every file in the context folder, before the ignore file is applied.
@@ -45,6 +66,14 @@ public struct BuildContextView: Sendable {
         let normalized = Self.normalize(path)
         if sentSet.contains(normalized) { return true }
         return contains(normalized) && !isExcluded(normalized)
+    }
+
+    /// The sent files at `path` or below it (`""` for the whole context).
+    public func sentFiles(under path: String) -> [String] {
+        let normalized = Self.normalize(path)
+        if normalized.isEmpty { return sentFiles }
+        let prefix = normalized + "/"
+        return sentFiles.filter { $0 == normalized || $0.hasPrefix(prefix) }
     }
 
     /// A context-relative path without `./`, leading `/` or trailing `/`.

@@ -53,6 +53,18 @@ public enum RuleDocumentation {
                 lines.append("")
                 lines.append("(with \(example.files.map { "`\($0)`" }.joined(separator: ", ")) in the build context)")
             }
+            if let ignore = example.ignore {
+                lines.append("")
+                lines.append("and this `.dockerignore`:")
+                lines.append("")
+                lines.append("```")
+                lines.append(ignore.hasSuffix("\n") ? String(ignore.dropLast()) : ignore)
+                lines.append("```")
+            }
+            if !example.options.isEmpty {
+                lines.append("")
+                lines.append("(with options " + example.options.sorted { $0.key < $1.key }.map { "`\($0.key): \($0.value)`" }.joined(separator: ", ") + ")")
+            }
         }
         lines.append("")
         lines.append("Silence it for one instruction with `# hull ignore=\(rule.code.rawValue)` on the line above, or for the file with `# hull global ignore=\(rule.code.rawValue)`.")

@@ -103,6 +103,13 @@ public enum BuiltinRules {
         InlineIgnorePragmaRule.self,
         InvalidStopSignalRule.self,
         InvalidHealthcheckOptionRule.self,
+        // Build-context (CX) rules.
+        MissingDockerignoreRule.self,
+        IncompleteDockerignoreRule.self,
+        BroadCopyIncludesSecretRule.self,
+        LargeBuildContextRule.self,
+        InvalidDockerignorePatternRule.self,
+        MissingCopySourceRule.self,
     ]
 
     /// The descriptions of every rule.

@@ -1,3 +1,4 @@
+import Hull
 import HullCore
 import HullDockerfile
 import HullLint
@@ -13,12 +14,11 @@ enum ExampleRunner {
         return configuration
     }
 
+    /// The example's context: its files, the Dockerfile and the ignore file, with the ignore
+    /// file read and matched as BuildKit does (through the same provider `hull lint` uses).
     static func context(_ example: RuleExample) -> BuildContextView {
         let files = example.files + ["Dockerfile"] + (example.ignore == nil ? [] : [".dockerignore"])
-        let patterns = (example.ignore ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        return BuildContextView(files: files, ignoreFile: example.ignore == nil ? nil : ".dockerignore") { path in
-            SimpleIgnore.excluded(path, patterns: patterns)
-        }
+        return ContextProvider.view(files: files, ignoreFile: example.ignore)
     }
 
     static func analyze(_ text: String, _ example: RuleExample, rule: any DockerfileRule.Type) -> AnalyzedDockerfile {
@@ -35,48 +35,5 @@ enum ExampleRunner {
         return Fixer(linter: linter, threshold: threshold).fix(SourceFile(path: "Dockerfile", text: text)) { source in
             AnalyzedDockerfile(Dockerfile.parse(source), context: context(example), configuration: configuration(for: rule, options: example.options))
         }
-    }
-}
-
-/// A small stand-in for `.dockerignore` matching in examples: whole paths, folder prefixes,
-/// `*` within a segment, and `**/` prefixes.
-enum SimpleIgnore {
-    static func excluded(_ path: String, patterns: [String]) -> Bool {
-        var result = false
-        for raw in patterns {
-            let negated = raw.hasPrefix("!")
-            let pattern = negated ? String(raw.dropFirst()) : raw
-            let cleaned = pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern
-            if matches(path, cleaned) { result = !negated }
-        }
-        return result
-    }
-
-    static func matches(_ path: String, _ pattern: String) -> Bool {
-        let components = path.split(separator: "/").map(String.init)
-        for end in 1...max(1, components.count) {
-            let prefix = components.prefix(end).joined(separator: "/")
-            if glob(prefix, pattern) { return true }
-            if pattern.hasPrefix("**/"), glob(prefix, String(pattern.dropFirst(3))) || components.prefix(end).indices.contains(where: { glob(components[$0...].prefix(end - $0).joined(separator: "/"), String(pattern.dropFirst(3))) }) { return true }
-        }
-        return false
-    }
-
-    static func glob(_ text: String, _ pattern: String) -> Bool {
-        let t = Array(text), p = Array(pattern)
-        func match(_ i: Int, _ j: Int) -> Bool {
-            if j == p.count { return i == t.count }
-            if p[j] == "*" {
-                var k = i
-                while true {
-                    if match(k, j + 1) { return true }
-                    if k == t.count || t[k] == "/" { return false }
-                    k += 1
-                }
-            }
-            if i < t.count && (p[j] == "?" ? t[i] != "/" : p[j] == t[i]) { return match(i + 1, j + 1) }
-            return false
-        }
-        return match(0, 0)
     }
 }
