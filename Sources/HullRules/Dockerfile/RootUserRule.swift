@@ -25,6 +25,22 @@ public struct RootUserRule: DockerfileRule {
         """,
         category: .security, defaultSeverity: .warning,
         aliases: [.hadolint("DL3002"), .trivy("DS-0002"), .checkov("CKV_DOCKER_3"), .checkov("CKV_DOCKER_8"), .dockle("CIS-DI-0001")],
+        fixAvailability: .unsafe,
+        fixNote: """
+        When the stage that ships has no `USER` and its base image is known, the fix adds one that fits the \
+        image: `USER node` on `node` images (the user exists), `addgroup -S app && adduser -S app -G app` on \
+        Alpine-based images, `groupadd --system app && useradd --system --gid app --no-log-init app` on \
+        Debian, Ubuntu and Red Hat-like images, `USER nonroot` on distroless and `USER 65532:65532` on \
+        `scratch`. `USER` goes before the CMD, ENTRYPOINT, EXPOSE or HEALTHCHECK that end the stage; a user \
+        the build creates is created before the first COPY that is given to it. COPYs of the stage into the \
+        working directory or an application folder get `--chown=<user>:<group>`; COPYs into system folders \
+        (`/usr`, `/etc`, `/bin`, …) stay owned by root, so the process cannot rewrite its own binaries. It is \
+        unsafe because the process loses root: it can no longer write where the build left root-owned files \
+        (the `WORKDIR` itself, caches, files a RUN created), bind ports below 1024 on engines that do not \
+        lower `ip_unprivileged_port_start`, or run an entrypoint that needs root (to fix permissions, or to \
+        drop privileges itself, as the database images do; those images and `nginx`/`httpd` get no fix). \
+        A `USER root` that is written, and a stage that already creates a user, are left to a person.
+        """,
         examples: [
             .passing("FROM node:20-alpine\nRUN addgroup -S app && adduser -S app -G app\nUSER app\nCMD [\"node\", \"index.js\"]\n"),
             .passing("FROM alpine:3.20 AS base\nRUN adduser -D app\nUSER app\nFROM base\nCMD [\"app\"]\n"),
@@ -34,6 +50,21 @@ public struct RootUserRule: DockerfileRule {
             .failing("FROM alpine:3.20\nRUN adduser -D app\nUSER app\nRUN id\nUSER ⟦root⟧\n"),
             .failing("FROM alpine:3.20 AS base\nUSER ⟦0:0⟧\nFROM base\nCMD [\"sh\"]\n"),
             .failing("FROM golang:1.22 AS build\nRUN CGO_ENABLED=0 go build -o /app .\n↓FROM scratch\nCOPY --from=build /app /app\nENTRYPOINT [\"/app\"]\n"),
+            .fix("FROM node:20\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nEXPOSE 3000\nCMD [\"node\", \"src/index.js\"]\n",
+                 to: "FROM node:20\nWORKDIR /app\nCOPY --chown=node:node package*.json ./\nRUN npm ci\nCOPY --chown=node:node . .\nUSER node\nEXPOSE 3000\nCMD [\"node\", \"src/index.js\"]\n",
+                 .unsafe),
+            .fix("FROM python:3.12-alpine\nWORKDIR /app\n# the application\nCOPY . .\nCOPY --from=build /out/tool /usr/local/bin/tool\nCMD [\"python\", \"main.py\"]\n",
+                 to: "FROM python:3.12-alpine\nWORKDIR /app\nRUN addgroup -S app && adduser -S app -G app\n# the application\nCOPY --chown=app:app . .\nCOPY --from=build /out/tool /usr/local/bin/tool\nUSER app\nCMD [\"python\", \"main.py\"]\n",
+                 .unsafe),
+            .fix("FROM debian:12-slim\nRUN apt-get update\n\tENTRYPOINT [\"/usr/bin/app\"]\n",
+                 to: "FROM debian:12-slim\nRUN apt-get update\n\tRUN groupadd --system app && useradd --system --gid app --no-log-init app\n\tUSER app\n\tENTRYPOINT [\"/usr/bin/app\"]\n",
+                 .unsafe),
+            .fix("FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app/app\nENTRYPOINT [\"/app/app\"]\n",
+                 to: "FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --chown=nonroot:nonroot --from=build /out/app /app/app\nUSER nonroot\nENTRYPOINT [\"/app/app\"]\n",
+                 .unsafe),
+            .fix("FROM scratch\nCOPY app /usr/local/bin/app",
+                 to: "FROM scratch\nCOPY app /usr/local/bin/app\nUSER 65532:65532\n",
+                 .unsafe),
         ])
 
     public init() {}
@@ -59,13 +90,179 @@ public struct RootUserRule: DockerfileRule {
         let keyword = input.instructions[target.fromIndex].syntax.keywordRange
         switch input.semantics.rootBase(of: target.index) {
         case .scratch:
-            sink.report(keyword, "no `USER` in the stage that ships, so its process runs as UID 0; add a numeric `USER` such as `USER 65532:65532` (no `/etc/passwd` needed)")
+            sink.report(keyword, "no `USER` in the stage that ships, so its process runs as UID 0; add a numeric `USER` such as `USER 65532:65532` (no `/etc/passwd` needed)",
+                        fix: Self.fix(adding: .numeric, to: target, in: input))
         case .image(_, let reference):
             guard let root = input.targetChain.last, input.semantics.baseExpansions[root.index].isResolved else { return }
             if let reference, NonRootBaseImages.runsAsNonRoot(reference) { return }
-            sink.report(keyword, "no `USER` in the stage that ships, so the container runs as root; create an unprivileged user and switch to it with `USER`")
+            let plan = reference.flatMap(NonRootUser.init)
+            sink.report(keyword, "no `USER` in the stage that ships, so the container runs as root; create an unprivileged user and switch to it with `USER`",
+                        fix: plan.flatMap { Self.fix(adding: $0, to: target, in: input) })
         case .unresolved, .stage:
             return
         }
+    }
+}
+
+// MARK: - Fix
+
+extension RootUserRule {
+    /// The unprivileged user a base image offers or lets the build create.
+    enum NonRootUser: Equatable {
+        /// A user the image already has (`node`, distroless `nonroot`).
+        case existing(String)
+        /// `addgroup -S` / `adduser -S` (BusyBox).
+        case alpine
+        /// `groupadd --system` / `useradd --system` (shadow-utils).
+        case shadow
+        /// A numeric UID and GID (no `/etc/passwd` needed).
+        case numeric
+
+        /// Images whose entrypoint needs root (to bind low ports or to drop privileges itself).
+        static let needRoot: Set<String> = [
+            "nginx", "httpd", "postgres", "mysql", "mariadb", "mongo", "redis", "rabbitmq", "cassandra", "couchdb",
+            "elasticsearch", "memcached", "haproxy", "traefik", "docker", "jenkins/jenkins", "wordpress", "drupal", "joomla",
+        ]
+        /// Official images built on Debian or Ubuntu unless the tag says otherwise.
+        static let debianLike: Set<String> = [
+            "debian", "ubuntu", "python", "ruby", "golang", "rust", "perl", "php", "openjdk", "eclipse-temurin",
+            "buildpack-deps", "gcc", "julia", "erlang", "elixir", "haskell", "swift", "clojure", "r-base",
+        ]
+        /// Red Hat-like images that ship shadow-utils.
+        static let redHatLike: Set<String> = ["fedora", "centos", "rockylinux", "almalinux", "oraclelinux"]
+
+        /// The user for `reference`, or nil when the image is unknown or needs root.
+        init?(_ reference: ImageReference) {
+            let name = reference.familiarName
+            let words = (reference.tag ?? "").lowercased().split(separator: "-").map(String.init)
+            if Self.needRoot.contains(name) || words.contains(where: { $0 == "apache" || $0.hasPrefix("windowsservercore") || $0.hasPrefix("nanoserver") }) { return nil }
+            if reference.registry == "gcr.io", reference.repository.hasPrefix("distroless/") { self = .existing("nonroot"); return }
+            if name == "node" { self = .existing("node"); return }
+            if name == "alpine" || (reference.isOfficialImage && words.contains(where: { $0.hasPrefix("alpine") })) { self = .alpine; return }
+            if Self.debianLike.contains(name) || (Self.redHatLike.contains(name) && !words.contains("minimal")) { self = .shadow; return }
+            return nil
+        }
+
+        /// The name given to USER.
+        var user: String {
+            switch self {
+            case .existing(let name): name
+            case .alpine, .shadow: "app"
+            case .numeric: "65532:65532"
+            }
+        }
+
+        /// The value given to `--chown`.
+        var owner: String {
+            switch self {
+            case .existing(let name): "\(name):\(name)"
+            case .alpine, .shadow: "app:app"
+            case .numeric: "65532:65532"
+            }
+        }
+
+        /// The shell command that creates the user, when the image lacks it.
+        var creation: String? {
+            switch self {
+            case .alpine: "addgroup -S app && adduser -S app -G app"
+            case .shadow: "groupadd --system app && useradd --system --gid app --no-log-init app"
+            case .existing, .numeric: nil
+            }
+        }
+    }
+
+    /// Folders that hold the system rather than the application: a COPY there stays owned by root.
+    static let systemFolders = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/etc", "/var", "/root", "/boot", "/run", "/dev", "/proc", "/sys"]
+
+    /// Whether a COPY to `destination` copies application files the user should own.
+    static func isApplicationDestination(_ destination: String) -> Bool {
+        if destination.contains("$") { return false }
+        guard destination.hasPrefix("/") else { return true }
+        let trimmed = destination.count > 1 && destination.hasSuffix("/") ? String(destination.dropLast()) : destination
+        if trimmed == "/" { return false }
+        return !systemFolders.contains { trimmed == $0 || trimmed.hasPrefix($0 + "/") }
+    }
+
+    /// Adds `user` to the end of the target stage, creates it first when the image lacks it, and
+    /// gives it the application files the stage copies.
+    static func fix(adding user: NonRootUser, to target: Stage, in input: AnalyzedDockerfile) -> Fix? {
+        let source = input.source
+        let instructions = Array(input.dockerfile.instructions(in: target))
+        guard let last = instructions.last else { return nil }
+        // A stage that already creates a user knows its name better than this fix does.
+        if user.creation != nil {
+            for stage in input.targetChain {
+                for instruction in input.dockerfile.instructions(in: stage) where instruction.kind == .run {
+                    let text = instruction.syntax.rest
+                    if ["useradd", "adduser"].contains(where: text.contains) { return nil }
+                }
+            }
+        }
+        var trailing = instructions.count
+        while trailing > 1, [.cmd, .entrypoint, .expose, .healthcheck, .stopsignal, .label].contains(instructions[trailing - 1].kind) { trailing -= 1 }
+        let anchor = instructions[trailing..<instructions.count].first { [.cmd, .entrypoint, .expose, .healthcheck].contains($0.kind) }
+
+        var edits: [Edit] = []
+        var created = user.creation == nil
+        for instruction in instructions.dropFirst() where instruction.kind == .copy {
+            guard case .copy(let copy) = instruction.payload, copy.chown == nil,
+                  let destination = copy.destination, isApplicationDestination(destination.text) else { continue }
+            if !created, let creation = user.creation {
+                edits.append(.insert(line("RUN", creation, before: instruction, in: source), at: commentBlockStart(of: instruction, in: source)))
+                created = true
+            }
+            edits.append(.insert(" --chown=\(user.owner)", at: instruction.syntax.keywordRange.end))
+        }
+        var added: [String] = []
+        if !created, let creation = user.creation { added.append("RUN " + creation) }
+        added.append("USER " + user.user)
+        if let anchor {
+            let text = added.map { line($0, before: anchor, in: source) }.joined()
+            edits.append(.insert(text, at: commentBlockStart(of: anchor, in: source)))
+        } else {
+            let end = last.syntax.linesRange.end
+            let indent = indentation(of: last, in: source)
+            let newline = end > 0 && source.bytes[end - 1] == UInt8(ascii: "\n")
+            let keyword = last.syntax.keyword
+            var text = added.map { indent + spelled($0, like: keyword) + "\n" }.joined()
+            if !newline { text = "\n" + text }
+            edits.append(.insert(text, at: end))
+        }
+        let title = user.creation == nil ? "Switch to `USER \(user.user)`" : "Create the user `\(user.user)` and switch to it"
+        return Fix(title: title, edits: edits, applicability: .unsafe)
+    }
+
+    /// `text` (keyword first) as a line in the style of `instruction`: its indentation and keyword case.
+    private static func line(_ keyword: String, _ arguments: String, before instruction: Instruction, in source: SourceFile) -> String {
+        line(keyword + " " + arguments, before: instruction, in: source)
+    }
+
+    private static func line(_ text: String, before instruction: Instruction, in source: SourceFile) -> String {
+        indentation(of: instruction, in: source) + spelled(text, like: instruction.syntax.keyword) + "\n"
+    }
+
+    private static func spelled(_ text: String, like keyword: String) -> String {
+        guard let space = text.firstIndex(of: " ") else { return text }
+        return String(text[..<space]).matchingCase(of: keyword) + text[space...]
+    }
+
+    private static func indentation(of instruction: Instruction, in source: SourceFile) -> String {
+        source.text(TextRange(start: instruction.syntax.linesRange.start, end: instruction.syntax.keywordRange.start))
+    }
+
+    /// The start of the comment lines directly above `instruction` (its own start when there are none),
+    /// so that an inserted line does not separate a comment from what it describes.
+    private static func commentBlockStart(of instruction: Instruction, in source: SourceFile) -> Int {
+        var start = instruction.syntax.linesRange.start
+        var remaining = instruction.syntax.previousComments.count
+        let bytes = source.bytes
+        while remaining > 0, start > 0 {
+            var lineStart = start - 1
+            while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            guard bytes[lineStart..<start].first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) == UInt8(ascii: "#") else { break }
+            start = lineStart
+            remaining -= 1
+        }
+        return start
     }
 }
