@@ -221,6 +221,10 @@ extension RootUserRule {
             edits.append(.insert(text, at: commentBlockStart(of: anchor, in: source)))
         } else {
             let end = last.syntax.linesRange.end
+            // A continuation left open at the end of the file would swallow the new lines.
+            let escape = input.dockerfile.syntax.escapeToken.rawValue
+            let trimmed = source.bytes[last.syntax.linesRange.start..<end].reversed().drop { [0x20, 0x09, 0x0D, 0x0A].contains($0) }
+            if trimmed.first == escape { return nil }
             let indent = indentation(of: last, in: source)
             let newline = end > 0 && source.bytes[end - 1] == UInt8(ascii: "\n")
             let keyword = last.syntax.keyword
