@@ -30,8 +30,8 @@ public struct RootUserRule: DockerfileRule {
         When the stage that ships has no `USER` and its base image is known, the fix adds one that fits the \
         image: `USER node` on `node` images (the user exists), `addgroup -S app && adduser -S app -G app` on \
         Alpine-based images, `groupadd --system app && useradd --system --gid app --no-log-init app` on \
-        Debian, Ubuntu and Red Hat-like images, `USER nonroot` on distroless and `USER 65532:65532` on \
-        `scratch`. `USER` goes before the CMD, ENTRYPOINT, EXPOSE or HEALTHCHECK that end the stage; a user \
+        Debian, Ubuntu and Red Hat-like images, `USER nonroot` on distroless, `USER ContainerUser` on Windows \
+        (without `--chown`, which Windows builds lack) and `USER 65532:65532` on `scratch`. `USER` goes before the CMD, ENTRYPOINT, EXPOSE or HEALTHCHECK that end the stage; a user \
         the build creates is created before the first COPY that is given to it. COPYs of the stage into the \
         working directory or an application folder get `--chown=<user>:<group>`; COPYs into system folders \
         (`/usr`, `/etc`, `/bin`, …) stay owned by root, so the process cannot rewrite its own binaries. It is \
@@ -61,6 +61,9 @@ public struct RootUserRule: DockerfileRule {
                  .unsafe),
             .fix("FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app/app\nENTRYPOINT [\"/app/app\"]\n",
                  to: "FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --chown=nonroot:nonroot --from=build /out/app /app/app\nUSER nonroot\nENTRYPOINT [\"/app/app\"]\n",
+                 .unsafe),
+            .fix("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app C:/app/\nENTRYPOINT [\"C:/app/app.exe\"]\n",
+                 to: "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app C:/app/\nUSER ContainerUser\nENTRYPOINT [\"C:/app/app.exe\"]\n",
                  .unsafe),
             .fix("FROM scratch\nCOPY app /usr/local/bin/app",
                  to: "FROM scratch\nCOPY app /usr/local/bin/app\nUSER 65532:65532\n",
@@ -117,6 +120,8 @@ extension RootUserRule {
         case shadow
         /// A numeric UID and GID (no `/etc/passwd` needed).
         case numeric
+        /// Windows' `ContainerUser`.
+        case windows
 
         /// Images whose entrypoint needs root (to bind low ports or to drop privileges itself).
         static let needRoot: Set<String> = [
@@ -127,19 +132,43 @@ extension RootUserRule {
         static let debianLike: Set<String> = [
             "debian", "ubuntu", "python", "ruby", "golang", "rust", "perl", "php", "openjdk", "eclipse-temurin",
             "buildpack-deps", "gcc", "julia", "erlang", "elixir", "haskell", "swift", "clojure", "r-base",
+            "sapmachine", "ibm-semeru-runtimes",
         ]
         /// Red Hat-like images that ship shadow-utils.
         static let redHatLike: Set<String> = ["fedora", "centos", "rockylinux", "almalinux", "oraclelinux"]
 
+        /// Docker Hub namespaces that publish the official images for one architecture.
+        static let architectureNamespaces: Set<String> = ["amd64", "arm32v5", "arm32v6", "arm32v7", "arm64v8", "i386", "ppc64le", "s390x", "riscv64", "mips64le", "windows-amd64"]
+
         /// The user for `reference`, or nil when the image is unknown or needs root.
         init?(_ reference: ImageReference) {
-            let name = reference.familiarName
+            var name = reference.familiarName
+            if let slash = name.firstIndex(of: "/"), Self.architectureNamespaces.contains(String(name[..<slash])) {
+                name = String(name[name.index(after: slash)...])
+            }
+            let official = reference.isOfficialImage || name != reference.familiarName
+            let last = String(reference.repository.split(separator: "/").last ?? "")
+            let nameWords = Set(last.lowercased().split(separator: "-").map(String.init))
             let words = (reference.tag ?? "").lowercased().split(separator: "-").map(String.init)
-            if Self.needRoot.contains(name) || words.contains(where: { $0 == "apache" || $0.hasPrefix("windowsservercore") || $0.hasPrefix("nanoserver") }) { return nil }
+            if Self.needRoot.contains(name) || !nameWords.isDisjoint(with: Self.needRoot) || words.contains("apache") { return nil }
+            // Windows images have an unprivileged `ContainerUser` account; BuildKit has no `--chown` there.
+            if words.contains(where: { $0.hasPrefix("windowsservercore") || $0.hasPrefix("nanoserver") })
+                || ["windows/servercore", "windows/nanoserver", "windows/server", "windows", "microsoft/windowsservercore", "microsoft/nanoserver"].contains(reference.repository.lowercased())
+                || ["mcr.microsoft.com/windows/servercore", "mcr.microsoft.com/windows/nanoserver", "mcr.microsoft.com/windows/server", "mcr.microsoft.com/windows"].contains(reference.name.lowercased()) {
+                self = .windows
+                return
+            }
             if reference.registry == "gcr.io", reference.repository.hasPrefix("distroless/") { self = .existing("nonroot"); return }
             if name == "node" { self = .existing("node"); return }
-            if name == "alpine" || (reference.isOfficialImage && words.contains(where: { $0.hasPrefix("alpine") })) { self = .alpine; return }
-            if Self.debianLike.contains(name) || (Self.redHatLike.contains(name) && !words.contains("minimal")) { self = .shadow; return }
+            if ["alpine", "busybox"].contains(name) || (official && words.contains(where: { $0.hasPrefix("alpine") })) || nameWords.contains("alpine") {
+                self = .alpine
+                return
+            }
+            let minimal = words.contains { $0 == "minimal" || $0 == "slim" && Self.redHatLike.contains(last) }
+            if Self.debianLike.contains(name) || (Self.redHatLike.contains(last) && !minimal) || !nameWords.isDisjoint(with: ["debian", "ubuntu"]) {
+                self = .shadow
+                return
+            }
             return nil
         }
 
@@ -149,15 +178,17 @@ extension RootUserRule {
             case .existing(let name): name
             case .alpine, .shadow: "app"
             case .numeric: "65532:65532"
+            case .windows: "ContainerUser"
             }
         }
 
-        /// The value given to `--chown`.
-        var owner: String {
+        /// The value given to `--chown`; nil where COPY cannot change owners.
+        var owner: String? {
             switch self {
             case .existing(let name): "\(name):\(name)"
             case .alpine, .shadow: "app:app"
             case .numeric: "65532:65532"
+            case .windows: nil
             }
         }
 
@@ -166,7 +197,7 @@ extension RootUserRule {
             switch self {
             case .alpine: "addgroup -S app && adduser -S app -G app"
             case .shadow: "groupadd --system app && useradd --system --gid app --no-log-init app"
-            case .existing, .numeric: nil
+            case .existing, .numeric, .windows: nil
             }
         }
     }
@@ -205,13 +236,13 @@ extension RootUserRule {
         var edits: [Edit] = []
         var created = user.creation == nil
         for instruction in instructions.dropFirst() where instruction.kind == .copy {
-            guard case .copy(let copy) = instruction.payload, copy.chown == nil,
+            guard let owner = user.owner, case .copy(let copy) = instruction.payload, copy.chown == nil,
                   let destination = copy.destination, isApplicationDestination(destination.text) else { continue }
             if !created, let creation = user.creation {
                 edits.append(.insert(line("RUN", creation, before: instruction, in: source), at: commentBlockStart(of: instruction, in: source)))
                 created = true
             }
-            edits.append(.insert(" --chown=\(user.owner)", at: instruction.syntax.keywordRange.end))
+            edits.append(.insert(" --chown=\(owner)", at: instruction.syntax.keywordRange.end))
         }
         var added: [String] = []
         if !created, let creation = user.creation { added.append("RUN " + creation) }
