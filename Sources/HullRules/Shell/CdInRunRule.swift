@@ -27,7 +27,8 @@ public struct CdInRunRule: DockerfileRule {
         The rewrite changes the directory of every later instruction of the stage, so it is applied \
         (as an unsafe fix) only where that cannot matter: an absolute `WORKDIR` follows before any \
         instruction that reads the directory (RUN, CMD, ENTRYPOINT, HEALTHCHECK, ONBUILD, a relative \
-        WORKDIR, or a COPY or ADD to a relative destination). It stays unsafe because `WORKDIR` creates a \
+        WORKDIR, or a COPY or ADD to a relative destination), or nothing reads it up to the end of a \
+        builder stage that no other stage is built on (`COPY --from` reads paths from the stage's root). It stays unsafe because `WORKDIR` creates a \
         missing folder where `cd` would have failed the build. Elsewhere it is shown as advice.
         """,
         examples: [
@@ -39,6 +40,9 @@ public struct CdInRunRule: DockerfileRule {
             .failing("FROM debian:12\nRUN git clone https://example.com/app.git /app && \\\n    ⟦cd⟧ /app && \\\n    make\n"),
             .failing("FROM debian:12\nRUN <<EOF\nset -e\n↓cd /src\nmake\nEOF\n"),
             .failing("FROM debian:12\nARG APP_HOME=/srv/app\nRUN sh -c '↓cd \"$APP_HOME\" && ./configure'\n"),
+            .fix("FROM golang:1.22 AS build\nCOPY . /src\nRUN cd /src && go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n",
+                 to: "FROM golang:1.22 AS build\nCOPY . /src\nWORKDIR /src\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n",
+                 .unsafe),
             .fix("FROM debian:12\nRUN cd /src && make && make install\nENV PATH=/opt/bin:$PATH\nWORKDIR /app\nCMD [\"app\"]\n",
                  to: "FROM debian:12\nWORKDIR /src\nRUN make && make install\nENV PATH=/opt/bin:$PATH\nWORKDIR /app\nCMD [\"app\"]\n",
                  .unsafe),
@@ -102,7 +106,7 @@ public struct CdInRunRule: DockerfileRule {
     static func workdirIsReset(after instruction: Instruction, in input: AnalyzedDockerfile) -> Bool {
         guard let stage = instruction.stageIndex else { return false }
         for later in input.instructions[(instruction.index + 1)...] {
-            guard later.stageIndex == stage, later.kind != .from else { return false }
+            guard later.stageIndex == stage, later.kind != .from else { return endsUnseen(stage, in: input) }
             switch later.payload {
             case .workdir(let workdir):
                 return workdir.path?.text.hasPrefix("/") ?? false
@@ -112,6 +116,16 @@ public struct CdInRunRule: DockerfileRule {
                 guard [.env, .arg, .label, .expose, .user, .stopsignal, .volume, .shell, .maintainer].contains(later.kind) else { return false }
             }
         }
-        return false
+        return endsUnseen(stage, in: input)
+    }
+
+    /// Whether the working directory a stage ends with is seen by nothing: the stage is not the
+    /// image that ships and no stage is built on it (`COPY --from` reads paths from its root).
+    static func endsUnseen(_ stage: Int, in input: AnalyzedDockerfile) -> Bool {
+        guard input.targetStage?.index != stage else { return false }
+        return !input.semantics.bases.contains { base in
+            if case .stage(let index) = base { return index == stage }
+            return false
+        }
     }
 }
