@@ -32,9 +32,9 @@ public struct RootUserRule: DockerfileRule {
         Alpine-based images, `groupadd --system app && useradd --system --gid app --no-log-init app` on \
         Debian, Ubuntu and Red Hat-like images, `USER nonroot` on distroless, `USER ContainerUser` on Windows \
         (without `--chown`, which Windows builds lack) and `USER 65532:65532` on `scratch`. `USER` goes before the CMD, ENTRYPOINT, EXPOSE or HEALTHCHECK that end the stage; a user \
-        the build creates is created before the first COPY that is given to it. COPYs of the stage into the \
-        working directory or an application folder get `--chown=<user>:<group>`; COPYs into system folders \
-        (`/usr`, `/etc`, `/bin`, …) stay owned by root, so the process cannot rewrite its own binaries. It is \
+        the build creates is created before the first COPY that is given to it. COPYs of the stage into its \
+        working directory (set by a `WORKDIR` of the stage) get `--chown=<user>:<group>`; COPYs elsewhere \
+        (binaries, entrypoint scripts, `/etc`) stay owned by root, so the process cannot rewrite them. It is \
         unsafe because the process loses root: it can no longer write where the build left root-owned files \
         (the `WORKDIR` itself, caches, files a RUN created), bind ports below 1024 on engines that do not \
         lower `ip_unprivileged_port_start`, or run an entrypoint that needs root (to fix permissions, or to \
@@ -59,8 +59,8 @@ public struct RootUserRule: DockerfileRule {
             .fix("FROM debian:12-slim\nRUN apt-get update\n\tENTRYPOINT [\"/usr/bin/app\"]\n",
                  to: "FROM debian:12-slim\nRUN apt-get update\n\tRUN groupadd --system app && useradd --system --gid app --no-log-init app\n\tUSER app\n\tENTRYPOINT [\"/usr/bin/app\"]\n",
                  .unsafe),
-            .fix("FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/app /app/app\nENTRYPOINT [\"/app/app\"]\n",
-                 to: "FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nCOPY --chown=nonroot:nonroot --from=build /out/app /app/app\nUSER nonroot\nENTRYPOINT [\"/app/app\"]\n",
+            .fix("FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nWORKDIR /srv\nCOPY --from=build /out/app /usr/local/bin/app\nCOPY config.yaml ./\nENTRYPOINT [\"app\"]\n",
+                 to: "FROM golang:1.22 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12\nWORKDIR /srv\nCOPY --from=build /out/app /usr/local/bin/app\nCOPY --chown=nonroot:nonroot config.yaml ./\nUSER nonroot\nENTRYPOINT [\"app\"]\n",
                  .unsafe),
             .fix("# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app C:/app/\nENTRYPOINT [\"C:/app/app.exe\"]\n",
                  to: "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app C:/app/\nUSER ContainerUser\nENTRYPOINT [\"C:/app/app.exe\"]\n",
@@ -202,16 +202,27 @@ extension RootUserRule {
         }
     }
 
-    /// Folders that hold the system rather than the application: a COPY there stays owned by root.
-    static let systemFolders = ["/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/usr", "/etc", "/var", "/root", "/boot", "/run", "/dev", "/proc", "/sys"]
-
-    /// Whether a COPY to `destination` copies application files the user should own.
-    static func isApplicationDestination(_ destination: String) -> Bool {
-        if destination.contains("$") { return false }
+    /// Whether a COPY to `destination` copies into the application's folder: the stage's working
+    /// directory (set by a WORKDIR of the stage, absolute and not `/`) or below it. Files copied
+    /// elsewhere (binaries, entrypoint scripts, system configuration) stay owned by root, so the
+    /// process cannot rewrite them.
+    static func isApplicationDestination(_ destination: String, workdir: String?) -> Bool {
+        guard let workdir, workdir != "/", !destination.contains("$") else { return false }
         guard destination.hasPrefix("/") else { return true }
         let trimmed = destination.count > 1 && destination.hasSuffix("/") ? String(destination.dropLast()) : destination
-        if trimmed == "/" { return false }
-        return !systemFolders.contains { trimmed == $0 || trimmed.hasPrefix($0 + "/") }
+        return trimmed == workdir || trimmed.hasPrefix(workdir + "/")
+    }
+
+    /// `path` made absolute against `workdir` and without a trailing slash; nil when unknown.
+    static func resolve(_ path: String, against workdir: String?) -> String? {
+        guard !path.contains("$") else { return nil }
+        let absolute: String
+        if path.hasPrefix("/") { absolute = path } else if let workdir { absolute = workdir == "/" ? "/" + path : workdir + "/" + path } else { return nil }
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// Adds `user` to the end of the target stage, creates it first when the image lacks it, and
@@ -235,9 +246,14 @@ extension RootUserRule {
 
         var edits: [Edit] = []
         var created = user.creation == nil
-        for instruction in instructions.dropFirst() where instruction.kind == .copy {
-            guard let owner = user.owner, case .copy(let copy) = instruction.payload, copy.chown == nil,
-                  let destination = copy.destination, isApplicationDestination(destination.text) else { continue }
+        var workdir: String?
+        for instruction in instructions.dropFirst() {
+            if case .workdir(let set) = instruction.payload {
+                workdir = set.path.flatMap { resolve($0.text, against: workdir ?? "/") }
+                continue
+            }
+            guard instruction.kind == .copy, let owner = user.owner, case .copy(let copy) = instruction.payload, copy.chown == nil,
+                  let destination = copy.destination, isApplicationDestination(destination.text, workdir: workdir) else { continue }
             if !created, let creation = user.creation {
                 edits.append(.insert(line("RUN", creation, before: instruction, in: source), at: commentBlockStart(of: instruction, in: source)))
                 created = true
