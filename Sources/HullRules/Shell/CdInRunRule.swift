@@ -18,12 +18,19 @@ public struct CdInRunRule: DockerfileRule {
         function, a loop or a conditional, `cd -`, a bare `cd`, a directory only known at run time, \
         and a trailing `cd` with nothing after it. There is one finding per RUN, at its first such \
         `cd`, as hadolint reports one per RUN. When the RUN starts with `cd dir &&`, the finding \
-        carries the rewrite as advice: a `WORKDIR dir` line before the RUN. It is never applied, \
-        because every later instruction of the stage would then run in that directory.
+        carries the rewrite: a `WORKDIR dir` line before the RUN.
         """,
         category: .maintainability, defaultSeverity: .warning,
         aliases: [.hadolint("DL3003"), .trivy("DS-0013")],
-        fixAvailability: .displayOnly,
+        fixAvailability: .unsafe,
+        fixNote: """
+        The rewrite changes the directory of every later instruction of the stage, so it is applied \
+        (as an unsafe fix) only where that cannot matter: an absolute `WORKDIR` follows before any \
+        instruction that reads the directory (RUN, CMD, ENTRYPOINT, HEALTHCHECK, ONBUILD, a relative \
+        WORKDIR, or a COPY or ADD to a relative destination), or nothing reads it up to the end of a \
+        builder stage that no other stage is built on (`COPY --from` reads paths from the stage's root). It stays unsafe because `WORKDIR` creates a \
+        missing folder where `cd` would have failed the build. Elsewhere it is shown as advice.
+        """,
         examples: [
             .passing("FROM debian:12\nWORKDIR /src\nRUN make && make install\n"),
             .passing("FROM debian:12\nRUN (cd /src/lib && make) && (cd /src/app && make)\n"),
@@ -33,6 +40,12 @@ public struct CdInRunRule: DockerfileRule {
             .failing("FROM debian:12\nRUN git clone https://example.com/app.git /app && \\\n    ⟦cd⟧ /app && \\\n    make\n"),
             .failing("FROM debian:12\nRUN <<EOF\nset -e\n↓cd /src\nmake\nEOF\n"),
             .failing("FROM debian:12\nARG APP_HOME=/srv/app\nRUN sh -c '↓cd \"$APP_HOME\" && ./configure'\n"),
+            .fix("FROM golang:1.22 AS build\nCOPY . /src\nRUN cd /src && go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n",
+                 to: "FROM golang:1.22 AS build\nCOPY . /src\nWORKDIR /src\nRUN go build -o /out/app .\nFROM scratch\nCOPY --from=build /out/app /app\n",
+                 .unsafe),
+            .fix("FROM debian:12\nRUN cd /src && make && make install\nENV PATH=/opt/bin:$PATH\nWORKDIR /app\nCMD [\"app\"]\n",
+                 to: "FROM debian:12\nWORKDIR /src\nRUN make && make install\nENV PATH=/opt/bin:$PATH\nWORKDIR /app\nCMD [\"app\"]\n",
+                 .unsafe),
         ])
 
     public init() {}
@@ -84,6 +97,35 @@ public struct CdInRunRule: DockerfileRule {
             Edit.insert("WORKDIR \(directory)\(newline)", at: run.instruction.range.start),
             Edit.delete(TextRange(start: command.fileRange.start, end: next.fileRange.start)),
         ]
-        return Fix(title: "Move the directory to a `WORKDIR` instruction", edits: edits, applicability: .displayOnly)
+        return Fix(title: "Move the directory to a `WORKDIR` instruction", edits: edits,
+                   applicability: Self.workdirIsReset(after: run.instruction, in: input) ? .unsafe : .displayOnly)
+    }
+
+    /// Whether an absolute WORKDIR follows `instruction` in its stage before anything reads the
+    /// working directory, so a WORKDIR added before it changes nothing else.
+    static func workdirIsReset(after instruction: Instruction, in input: AnalyzedDockerfile) -> Bool {
+        guard let stage = instruction.stageIndex else { return false }
+        for later in input.instructions[(instruction.index + 1)...] {
+            guard later.stageIndex == stage, later.kind != .from else { return endsUnseen(stage, in: input) }
+            switch later.payload {
+            case .workdir(let workdir):
+                return workdir.path?.text.hasPrefix("/") ?? false
+            case .copy(let copy), .add(let copy):
+                guard let destination = copy.destination?.text, destination.hasPrefix("/") else { return false }
+            default:
+                guard [.env, .arg, .label, .expose, .user, .stopsignal, .volume, .shell, .maintainer].contains(later.kind) else { return false }
+            }
+        }
+        return endsUnseen(stage, in: input)
+    }
+
+    /// Whether the working directory a stage ends with is seen by nothing: the stage is not the
+    /// image that ships and no stage is built on it (`COPY --from` reads paths from its root).
+    static func endsUnseen(_ stage: Int, in input: AnalyzedDockerfile) -> Bool {
+        guard input.targetStage?.index != stage else { return false }
+        return !input.semantics.bases.contains { base in
+            if case .stage(let index) = base { return index == stage }
+            return false
+        }
     }
 }
