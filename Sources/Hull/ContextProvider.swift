@@ -8,11 +8,17 @@ import HullLint
 /// as BuildKit decides it. The lint profile checks secrets by path only and does not walk
 /// excluded folders, so it stays cheap on large contexts.
 public enum ContextProvider {
-    /// Nil for standard input, or when the folder cannot be walked.
+    /// Nil for standard input, or when the folder cannot be walked. Dockerfiles that share a
+    /// folder and an ignore file share one walk for the whole run.
     static func view(forDockerfile path: String) async -> BuildContextView? {
         guard path != "-" else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         let root = folder.isEmpty ? "." : folder
+        let key = root + "\u{0}" + (IgnoreFile.applicable(contextDirectory: root, dockerfile: path).path ?? "")
+        return await ContextViewCache.shared.view(for: key) { await makeView(root: root, dockerfile: path) }
+    }
+
+    private static func makeView(root: String, dockerfile path: String) async -> BuildContextView? {
         guard let analysis = try? await BuildContext.analyze(root: root, dockerfile: path, options: .lint) else { return nil }
         let sent = analysis.entries.filter { $0.kind != .directory }.map(\.path.description)
         let matcher = analysis.matcher
@@ -137,5 +143,18 @@ final class FileListing: @unchecked Sendable {
         }
         cached = result.sorted()
         return cached!
+    }
+}
+
+/// One context walk per folder and ignore file, however many Dockerfiles share them.
+actor ContextViewCache {
+    static let shared = ContextViewCache()
+    private var views: [String: Task<BuildContextView?, Never>] = [:]
+
+    func view(for key: String, make: @escaping @Sendable () async -> BuildContextView?) async -> BuildContextView? {
+        if let task = views[key] { return await task.value }
+        let task = Task { await make() }
+        views[key] = task
+        return await task.value
     }
 }
