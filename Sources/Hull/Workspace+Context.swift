@@ -59,9 +59,9 @@ private struct ContextReportBuilder {
         let references = semantics.map(ContextReference.all(in:)) ?? []
         let ignoreName = choice.path.map { ($0 as NSString).lastPathComponent } ?? IgnoreFile.defaultName
         let dockerfileName = (dockerfilePath as NSString).lastPathComponent
-        var alwaysUsed: Set<[UInt8]> = []
+        var alwaysUsed: [[UInt8]] = []
         for path in [choice.dockerfile, choice.path].compactMap({ $0 }) {
-            if let relative = relativePath(path) { alwaysUsed.insert(Array(relative.utf8)) }
+            if let relative = relativePath(path) { alwaysUsed.append(Array(relative.utf8)) }
         }
         let usage = semantics == nil ? nil : ContextUsage(entries: analysis.entries, references: references, alwaysUsed: alwaysUsed)
 
