@@ -30,8 +30,13 @@ extension Workspace {
            proposal.changes, let patterns = try? IgnoreFile.parse(Array(proposal.proposed.utf8)),
            let matcher = try? IgnoreMatcher(patterns: patterns, policy: .dropInvalid),
            let walk = try? await ContextWalker(matcher: matcher, options: .init(measureExcluded: false, recordEntries: false)).walk(root: request.root) {
+            // The walk saw the ignore file as it is now; the written file is sent in its place.
+            let written = Int64(proposal.proposed.utf8.count) - Int64(proposal.original.utf8.count)
+            let relative = proposal.path.hasPrefix(request.root) ? String(proposal.path.dropFirst(request.root.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/")) : nil
+            let sendsIgnoreFile = relative.map { !((try? matcher.isExcluded($0)) ?? false) } ?? false
             report.proposal = .init(path: proposal.path, addedLines: proposal.added.count,
-                                    sends: .init(files: walk.sent.files + walk.sent.symlinks, bytes: walk.sent.bytes))
+                                    sends: .init(files: walk.sent.files + walk.sent.symlinks + (sendsIgnoreFile && !proposal.exists ? 1 : 0),
+                                                 bytes: walk.sent.bytes + (sendsIgnoreFile ? written : 0)))
         }
         return report
     }
@@ -214,7 +219,7 @@ private struct ContextReportBuilder {
             guard !copiedBy.isEmpty, finding.confidence >= .medium, finding.kind != .secretsFolder, reported.insert(path).inserted else { continue }
             let lineList = copiedBy.map(String.init).joined(separator: ", ")
             problems.append(.init(kind: "secretCopied", location: path,
-                                  message: "`\(path)` (\(finding.kind.description)) is copied into a layer by \(dockerfileName) line\(copiedBy.count == 1 ? "" : "s") \(lineList)",
+                                  message: "\(finding.kind.description), copied into a layer by \(dockerfileName) line\(copiedBy.count == 1 ? "" : "s") \(lineList)",
                                   failsBuild: false))
         }
         let scan = analysis.secrets ?? SecretScan()
