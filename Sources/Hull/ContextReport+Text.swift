@@ -153,7 +153,9 @@ extension ContextReport {
         if let proposal {
             out.append("")
             let verb = ignoreFile.path == nil ? "creates \((proposal.path as NSString).lastPathComponent)" : "adds \(ByteCount.counted(proposal.addedLines, "line")) to \(ignoreName)"
-            out.append("Next: `hull ignore --write \(context)` \(verb); the build would then send "
+            let defaultDockerfile = (context as NSString).appendingPathComponent("Dockerfile")
+            let file = (dockerfile.path as NSString).standardizingPath == (defaultDockerfile as NSString).standardizingPath ? "" : "-f \(dockerfile.path) "
+            out.append("Next: `hull ignore --write \(file)\(context)` \(verb); the build would then send "
                        + style.bold(ByteCount.text(proposal.sends.bytes)) + " in " + ByteCount.counted(proposal.sends.files, "file"))
         }
         return out.joined(separator: "\n") + "\n"

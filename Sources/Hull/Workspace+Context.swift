@@ -59,7 +59,7 @@ private struct ContextReportBuilder {
                 dockerfileInfo.error = "cannot be read"
             }
         } else {
-            dockerfileInfo.error = "not found; docker build needs one (pass it with -f)"
+            dockerfileInfo.error = "not found: docker build needs one; pass it with -f"
         }
         let references = semantics.map(ContextReference.all(in:)) ?? []
         let ignoreName = choice.path.map { ($0 as NSString).lastPathComponent } ?? IgnoreFile.defaultName
@@ -230,7 +230,8 @@ private struct ContextReportBuilder {
     // MARK: - Helpers
 
     private func relativePath(_ path: String) -> String? {
-        let full = ((path as NSString).standardizingPath as NSString).resolvingSymlinksInPath
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let full = ((absolute as NSString).standardizingPath as NSString).resolvingSymlinksInPath
         let prefix = analysis.root.hasSuffix("/") ? analysis.root : analysis.root + "/"
         return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : nil
     }

@@ -113,6 +113,30 @@ struct ContextCommandTests {
         #expect(unused.paths.first?.path == "node_modules", "largest first")
     }
 
+    @Test("--exclude and --parents narrow what a source uses; a wildcard that matches nothing is allowed")
+    func excludeAndParents() throws {
+        let tree = try ContextTree()
+        try tree.file("Dockerfile", """
+        FROM alpine:3.20
+        COPY --exclude=*.md docs/ /docs/
+        COPY --parents packages/**/package.json /app/
+        COPY nothing-*.txt /tmp/
+
+        """)
+        try tree.file("docs/guide.md", "# Guide\n")
+        try tree.file("docs/api.txt", "api\n")
+        try tree.file("packages/a/package.json", "{}\n")
+        try tree.file("packages/a/lib/b/package.json", "{}\n")
+        try tree.file("packages/a/index.js", "1\n")
+        let (report, run) = try tree.context()
+        #expect(run.status == 0, "an empty wildcard does not fail the build")
+        #expect(report.references.map(\.status) == ["found", "found", "empty"])
+        #expect(report.references.first?.files == 1)
+        #expect(report.references[1].files == 2)
+        let unused = Set(report.unused?.paths.map(\.path) ?? [])
+        #expect(unused == ["docs/guide.md", "packages/a/index.js"])
+    }
+
     @Test("a source excluded by the ignore file is named with the excluding line; an invalid pattern fails the build")
     func excludedAndInvalid() throws {
         let tree = try seedTree()
