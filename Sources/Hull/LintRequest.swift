@@ -29,6 +29,8 @@ public struct ConfigurationOverrides: Sendable {
     public var failLevel: Severity?
     public var preview: Bool?
     public var trustedRegistries: [String] = []
+    /// Whether ShellCheck runs (`--no-shellcheck` sets false).
+    public var shellcheck: Bool?
 
     /// No overrides.
     public init() {}
@@ -42,6 +44,7 @@ public struct ConfigurationOverrides: Sendable {
         if let failLevel { result.failLevel = failLevel }
         if let preview { result.preview = preview }
         result.trustedRegistries += trustedRegistries
+        if let shellcheck { result.shellcheck = shellcheck }
         return result
     }
 }

@@ -16,6 +16,8 @@ public enum Workspace {
         public var configuration: Configuration
         /// Whether some finding reaches the failure level.
         public var failed: Bool
+        /// Things the run could not do, to tell the user once (such as ShellCheck missing).
+        public var notices: [String] = []
     }
 
     /// The tool description used in reports.
@@ -66,13 +68,21 @@ public enum Workspace {
         return result
     }
 
-    /// Lints every input in parallel (bounded by the number of cores) and builds the report.
-    public static func lint(_ request: LintRequest) async throws(HullError) -> LintOutcome {
+    /// Lints every input in parallel (bounded by the number of cores), runs ShellCheck over
+    /// all their RUN scripts in one batch when it is wanted, and builds the report.
+    ///
+    /// `shellCheck` finds the ShellCheck executable; it is asked only when the configuration
+    /// wants ShellCheck. When none is usable, the outcome carries one notice saying so.
+    public static func lint(_ request: LintRequest,
+                            shellCheck locate: @Sendable () -> Result<ShellCheckRunner, ShellCheckRunner.Unavailable> = { ShellCheckRunner.locate() })
+        async throws(HullError) -> LintOutcome {
         let configuration = try configuration(for: request)
         let inputs = try inputs(for: request.paths.isEmpty ? ["."] : request.paths)
         let linter = Linter(rules: BuiltinRules.all, configuration: configuration)
-        let results = await withTaskGroup(of: (Int, Result<ReportArtifact, HullError>).self) { group in
-            var collected: [(Int, Result<ReportArtifact, HullError>)] = []
+        let shellCheck = ShellCheckPass.isRequested(by: configuration) ? ShellCheckPass(configuration: configuration, rules: linter.descriptions) : nil
+        typealias Linted = (source: SourceFile, diagnostics: [Diagnostic], unit: ShellCheckUnit?)
+        let results = await withTaskGroup(of: (Int, Result<Linted, HullError>).self) { group in
+            var collected: [(Int, Result<Linted, HullError>)] = []
             let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
             var next = 0
             func add(_ index: Int) {
@@ -81,7 +91,7 @@ public enum Workspace {
                     do throws(HullError) {
                         let source = try InputFile.read(path)
                         let analyzed = AnalyzedDockerfile(Dockerfile.parse(source), context: await ContextProvider.view(forDockerfile: path), configuration: configuration)
-                        return (index, .success(.dockerfile(source, diagnostics: linter.lint(analyzed))))
+                        return (index, .success((source, linter.lint(analyzed), shellCheck?.prepare(analyzed))))
                     } catch {
                         return (index, .failure(error))
                     }
@@ -94,20 +104,43 @@ public enum Workspace {
             }
             return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        var artifacts: [ReportArtifact] = []
+        var linted: [(index: Int, value: Linted)] = []
         var failures: [ReportFailure] = []
         for (index, result) in results.enumerated() {
             switch result {
-            case .success(let artifact): artifacts.append(artifact)
+            case .success(let value): linted.append((index, value))
             case .failure(let error): failures.append(ReportFailure(path: inputs[index], message: error.description))
             }
         }
+        var notices: [String] = []
+        var extraRules: [String: RuleMetadata] = [:]
+        let units = linted.compactMap(\.value.unit)
+        if let shellCheck, units.contains(where: { !$0.scripts.isEmpty }) {
+            switch locate() {
+            case .success(let runner):
+                let found = await shellCheck.run(units, batcher: ShellCheckBatcher(runner: runner))
+                var position = 0
+                for slot in linted.indices where linted[slot].value.unit != nil {
+                    linted[slot].value.diagnostics += found.diagnostics[position]
+                    Linter.sort(&linted[slot].value.diagnostics)
+                    for diagnostic in found.diagnostics[position] where extraRules[diagnostic.code.rawValue] == nil {
+                        extraRules[diagnostic.code.rawValue] = ShellCheckPass.metadata(code: diagnostic.code.rawValue, severity: diagnostic.severity)
+                    }
+                    position += 1
+                }
+                notices += found.failures.map { "shellcheck: \($0.message)" }
+            case .failure(let unavailable):
+                notices.append(unavailable.description)
+            }
+        }
+        let artifacts = linted.map { ReportArtifact.dockerfile($0.value.source, diagnostics: $0.value.diagnostics) }
         var rules = linter.descriptions.map(\.metadata)
         if artifacts.contains(where: { $0.diagnostics.contains { $0.code == Linter.parseErrorCode } }) {
             rules.append(Linter.parseErrorDescription.metadata)
         }
+        rules += extraRules.keys.sorted().compactMap { extraRules[$0] }
         let report = Report(tool: tool, rules: rules, artifacts: artifacts, failures: failures)
         let failed = artifacts.contains { $0.diagnostics.contains { $0.severity >= configuration.failLevel } }
-        return LintOutcome(report: report, configuration: configuration, failed: failed)
+        return LintOutcome(report: report, configuration: configuration, failed: failed, notices: notices)
     }
 }

@@ -26,9 +26,13 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     public var notes: [String]
     /// An edit that resolves it, if there is one.
     public var fix: Fix?
+    /// The peers' IDs for this very finding, when narrower than the rule's (a rule that covers
+    /// apt and apk pins reports hadolint's `DL3008` for apt findings only); nil means the rule's.
+    public var aliases: [RuleAlias]?
 
     /// Creates a diagnostic.
-    public init(code: RuleCode, name: String, severity: Severity, message: String, location: Location, notes: [String] = [], fix: Fix? = nil) {
+    public init(code: RuleCode, name: String, severity: Severity, message: String, location: Location, notes: [String] = [], fix: Fix? = nil, aliases: [RuleAlias]? = nil) {
+        self.aliases = aliases
         self.code = code
         self.name = name
         self.severity = severity

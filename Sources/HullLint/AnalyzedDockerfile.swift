@@ -29,7 +29,7 @@ public struct AnalyzedDockerfile: Sendable {
             if instruction.stageIndex != stage {
                 stage = instruction.stageIndex
                 shell = ["/bin/sh", "-c"]
-                if let index = stage, case .stage(let parent) = semantics.bases[index], let inherited = Self.finalShell(of: parent, in: dockerfile) {
+                if let index = stage, case .stage(let parent) = semantics.bases[index], let inherited = Self.finalShell(of: parent, in: dockerfile, bases: semantics.bases) {
                     shell = inherited
                 }
             }
@@ -42,7 +42,7 @@ public struct AnalyzedDockerfile: Sendable {
     }
 
     /// The SHELL in force at the end of a stage (following its stage bases), nil for the default.
-    private static func finalShell(of stageIndex: Int, in dockerfile: Dockerfile) -> [String]? {
+    private static func finalShell(of stageIndex: Int, in dockerfile: Dockerfile, bases: [StageBase]) -> [String]? {
         var current: Int? = stageIndex
         var seen: Set<Int> = []
         while let index = current, seen.insert(index).inserted {
@@ -50,7 +50,7 @@ public struct AnalyzedDockerfile: Sendable {
             for instruction in dockerfile.instructions(in: stage).reversed() {
                 if case .shell(let declared) = instruction.payload, declared.isJSON, !declared.arguments.isEmpty { return declared.arguments.map(\.text) }
             }
-            current = dockerfile.stage(named: stage.from.image.text, before: index)?.index
+            if case .stage(let parent) = bases[index] { current = parent } else { current = nil }
         }
         return nil
     }

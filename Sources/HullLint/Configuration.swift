@@ -24,18 +24,46 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var labelSchema: [String: String] = [:]
     /// Whether labels outside `labelSchema` are reported.
     public var strictLabels: Bool = false
+    /// Whether in-file pragmas (`# hull ignore=`, `# hadolint ignore=`, `# check=skip=`) are honoured.
+    public var allowsInlinePragmas: Bool = true
+    /// Whether ShellCheck checks RUN scripts: nil runs it when it is installed (and says once
+    /// that it was skipped when it is not), false never runs it.
+    public var shellcheck: Bool?
 
     /// The defaults.
     public init() {}
 
-    /// Whether `description`'s rule runs under this configuration.
+    /// Whether `description`'s rule runs under this configuration. Ignoring one of several peer
+    /// IDs of the same tool that a rule carries keeps the rule on; its findings for that ID are
+    /// dropped instead (see ``ignoresFinding(_:of:)``).
     public func isEnabled(_ description: RuleDescription) -> Bool {
-        if ignore.contains(where: { Self.identifier($0, matches: description) }) { return false }
+        if ignore.contains(where: { Self.identifier($0, matches: description) && !Self.isPartialAlias($0, of: description) }) { return false }
         if extendSelect.contains(where: { Self.identifier($0, matches: description) }) { return true }
+        // Giving an off-by-default rule a severity turns it on, as hadolint's `override` does.
+        if !description.enabledByDefault, severity.keys.contains(where: { description.matches($0) }) { return true }
         if let select {
             return select.contains { Self.identifier($0, matches: description) }
         }
         return description.enabledByDefault && (description.stability == .stable || preview)
+    }
+
+    /// Whether configuration drops this finding although the rule runs: it ignores a peer ID
+    /// that the finding corresponds to.
+    public func ignoresFinding(_ diagnostic: Diagnostic, of description: RuleDescription) -> Bool {
+        ignore.contains { Self.isPartialAlias($0, of: description) && Self.finding(diagnostic, hasPeerID: $0) }
+    }
+
+    /// Whether `identifier` is one of several peer IDs of the same tool on the rule.
+    public static func isPartialAlias(_ identifier: String, of description: RuleDescription) -> Bool {
+        guard let alias = description.aliases.first(where: { $0.id.lowercased() == identifier.lowercased() }) else { return false }
+        return description.aliases.filter { $0.tool == alias.tool }.count > 1 && description.code.rawValue.lowercased() != identifier.lowercased()
+    }
+
+    /// Whether the finding corresponds to peer ID `identifier` (a finding without narrowed
+    /// aliases corresponds to all the rule's).
+    public static func finding(_ diagnostic: Diagnostic, hasPeerID identifier: String) -> Bool {
+        guard let aliases = diagnostic.aliases else { return true }
+        return aliases.contains { $0.id.lowercased() == identifier.lowercased() }
     }
 
     /// The severity for `description`'s findings.

@@ -5,7 +5,7 @@ import Yams
 /// Reads `.hull.yaml` and hadolint's `.hadolint.yaml` into a `Configuration`.
 public enum ConfigurationLoader {
     /// The keys `.hull.yaml` accepts.
-    public static let hullKeys = ["select", "extend-select", "ignore", "severity", "rules", "trusted-registries", "fail-level", "preview", "label-schema", "strict-labels"]
+    public static let hullKeys = ["select", "extend-select", "ignore", "severity", "rules", "trusted-registries", "fail-level", "preview", "label-schema", "strict-labels", "inline-pragmas", "shellcheck"]
     /// The keys `.hadolint.yaml` accepts (hadolint 2.x).
     public static let hadolintKeys = ["ignored", "override", "trustedRegistries", "failure-threshold", "label-schema", "strict-labels", "no-fail", "no-color", "format", "disable-ignore-pragma", "verbose"]
 
@@ -63,6 +63,12 @@ public enum ConfigurationLoader {
             case "strict-labels":
                 guard let flag = value.boolValue else { throw .invalidValue(file: file, key: key, expected: "true or false") }
                 configuration.strictLabels = flag
+            case "inline-pragmas":
+                guard let flag = value.boolValue else { throw .invalidValue(file: file, key: key, expected: "true or false") }
+                configuration.allowsInlinePragmas = flag
+            case "shellcheck":
+                guard let flag = value.boolValue else { throw .invalidValue(file: file, key: key, expected: "true or false") }
+                configuration.shellcheck = flag
             default:
                 throw .unknownKey(file: file, key: key, known: hullKeys)
             }
@@ -89,7 +95,8 @@ public enum ConfigurationLoader {
                 if level != "none" { configuration.failLevel = try hadolintSeverity(level, key, file) } else { configuration.failLevel = .error }
             case "label-schema": configuration.labelSchema = try stringMap(value, key, file)
             case "strict-labels": configuration.strictLabels = value.boolValue ?? false
-            case "no-fail", "no-color", "format", "disable-ignore-pragma", "verbose": continue
+            case "disable-ignore-pragma": configuration.allowsInlinePragmas = !(value.boolValue ?? false)
+            case "no-fail", "no-color", "format", "verbose": continue
             default: throw .unknownKey(file: file, key: key, known: hadolintKeys)
             }
         }

@@ -21,10 +21,13 @@ public struct DiagnosticSink: Sendable {
         self.path = path
     }
 
-    /// Reports a finding at `range`.
-    public mutating func report(_ range: TextRange, _ message: String, notes: [String] = [], fix: Fix? = nil, severity override: Severity? = nil) {
+    /// Reports a finding at `range`. `peerIDs` narrows the rule's aliases to the peer IDs this
+    /// finding corresponds to (e.g. `["DL3018"]` for an apk finding of a rule that also has
+    /// `DL3008`), so that ignoring one peer ID silences exactly what that peer would report.
+    public mutating func report(_ range: TextRange, _ message: String, notes: [String] = [], fix: Fix? = nil, severity override: Severity? = nil, peerIDs: [String]? = nil) {
+        let aliases = peerIDs.map { ids in rule.aliases.filter { ids.contains($0.id) } }
         diagnostics.append(Diagnostic(code: rule.code, name: rule.name, severity: override ?? severity, message: message,
-                                      location: .file(path: path, range: range), notes: notes, fix: fix))
+                                      location: .file(path: path, range: range), notes: notes, fix: fix, aliases: aliases))
     }
 
     /// A string option.

@@ -16,7 +16,7 @@ public struct Linter: Sendable {
         code: parseErrorCode, name: "dockerfile-syntax-error",
         summary: "BuildKit cannot parse this Dockerfile.",
         rationale: "The build fails before any instruction runs; Hull reports BuildKit's own message at the place it points to.",
-        category: .correctness, defaultSeverity: .error, examples: [])
+        category: .correctness, defaultSeverity: .error, aliases: [.hadolint("DL1000")], examples: [])
 
     /// Selects the enabled rules among `available`.
     public init(rules available: [any DockerfileRule.Type], configuration: Configuration) {
@@ -27,6 +27,21 @@ public struct Linter: Sendable {
     /// The descriptions of the rules that run.
     public var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
 
+    /// The instruction a finding at `offset` belongs to, for in-file suppressions: the one
+    /// whose lines contain it, or, for a finding on a comment or blank line between
+    /// instructions, the next one (the pragma above a comment covers it). Binary search.
+    static func instruction(at offset: Int, spans: [TextRange]) -> Int? {
+        guard !spans.isEmpty else { return nil }
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].start <= offset { low = middle + 1 } else { high = middle }
+        }
+        // `low` is the first instruction starting after `offset`.
+        if low > 0, spans[low - 1].end > offset || low == spans.count { return low - 1 }
+        return low
+    }
+
     /// Lints one Dockerfile. Diagnostics come sorted by position, then code.
     public func lint(_ input: AnalyzedDockerfile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -36,27 +51,45 @@ public struct Linter: Sendable {
             diagnostics.append(Diagnostic(code: Self.parseErrorCode, name: Self.parseErrorDescription.name, severity: .error,
                                           message: error.message, location: .file(path: path, range: error.range)))
         }
-        let suppressions = Suppressions(syntax)
-        let starts = syntax.instructions.map(\.linesRange)
+        let suppressions = configuration.allowsInlinePragmas ? Suppressions(syntax) : Suppressions.none
+        let spans = syntax.instructions.map(\.linesRange)
         for rule in rules {
             let description = type(of: rule).description
             var sink = DiagnosticSink(rule: description, severity: configuration.severity(for: description),
                                       options: configuration.options(for: description), path: path)
             rule.check(input, &sink)
             for var diagnostic in sink.diagnostics {
-                let offset = diagnostic.range?.start ?? 0
-                let instruction = starts.firstIndex { $0.contains(offset) || $0.start == offset }
-                if suppressions.suppresses(description, instruction: instruction) { continue }
+                let instruction = Self.instruction(at: diagnostic.range?.start ?? 0, spans: spans)
+                if suppressions.suppresses(diagnostic, of: description, instruction: instruction) { continue }
+                if configuration.ignoresFinding(diagnostic, of: description) { continue }
                 if suppressions.buildKitChecksAreErrors, description.aliases.contains(where: { $0.tool == "buildkit" }) {
                     diagnostic.severity = .error
                 }
                 diagnostics.append(diagnostic)
             }
         }
+        Self.sort(&diagnostics)
+        return diagnostics
+    }
+
+    /// Lints one Dockerfile with the rules, then with ShellCheck through `shellCheck` when
+    /// given and the configuration asks for it. Workspaces that lint many files batch
+    /// ShellCheck over all of them instead (``ShellCheckPass/run(_:batcher:)``).
+    public func lint(_ input: AnalyzedDockerfile, shellCheck runner: ShellCheckRunner?) async -> [Diagnostic] {
+        var diagnostics = lint(input)
+        guard let runner, ShellCheckPass.isRequested(by: configuration) else { return diagnostics }
+        let pass = ShellCheckPass(configuration: configuration, rules: descriptions)
+        let found = await pass.run([pass.prepare(input)], batcher: ShellCheckBatcher(runner: runner))
+        diagnostics += found.diagnostics.first ?? []
+        Self.sort(&diagnostics)
+        return diagnostics
+    }
+
+    /// Sorts diagnostics by position, then code, then message.
+    public static func sort(_ diagnostics: inout [Diagnostic]) {
         diagnostics.sort { lhs, rhs in
             let l = lhs.range?.start ?? 0, r = rhs.range?.start ?? 0
             return (l, lhs.code.rawValue, lhs.message) < (r, rhs.code.rawValue, rhs.message)
         }
-        return diagnostics
     }
 }

@@ -48,8 +48,14 @@ public struct Suppressions: Sendable {
         }
     }
 
-    /// Parses `hull ignore=A,B` / `hadolint ignore=A B` (comment text without `#`).
-    static func pragma(_ text: String, global: Bool) -> [String]? {
+    /// No suppressions (when configuration disables inline pragmas).
+    public static let none = Suppressions()
+
+    private init() {}
+
+    /// Parses `hull ignore=A,B` / `hadolint ignore=A B` (comment text without `#`); nil when
+    /// the comment is not such a pragma.
+    public static func pragma(_ text: String, global: Bool) -> [String]? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard let tool = words.first?.lowercased(), tool == "hull" || tool == "hadolint" else { return nil }
         var rest = words.dropFirst()
@@ -64,10 +70,15 @@ public struct Suppressions: Sendable {
         return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// Whether a finding of `rule` in instruction `index` (nil for file-level findings) is suppressed.
-    public func suppresses(_ rule: RuleDescription, instruction index: Int?) -> Bool {
-        if global.contains(where: { Configuration.identifier($0, matches: rule) }) { return true }
-        if let index, let ids = perInstruction[index], ids.contains(where: { Configuration.identifier($0, matches: rule) }) { return true }
+    /// Whether `diagnostic`, a finding of `rule` in instruction `index` (nil for file-level
+    /// findings), is suppressed. A pragma naming one of several peer IDs of the rule silences
+    /// only the findings that correspond to that ID.
+    public func suppresses(_ diagnostic: Diagnostic, of rule: RuleDescription, instruction index: Int?) -> Bool {
+        func silences(_ id: String) -> Bool {
+            Configuration.identifier(id, matches: rule) && (!Configuration.isPartialAlias(id, of: rule) || Configuration.finding(diagnostic, hasPeerID: id))
+        }
+        if global.contains(where: silences) { return true }
+        if let index, let ids = perInstruction[index], ids.contains(where: silences) { return true }
         let buildKitNames = rule.aliases.filter { $0.tool == "buildkit" }.map(\.id)
         if !buildKitNames.isEmpty {
             if skipAllBuildKitChecks { return true }

@@ -15,10 +15,11 @@ struct HullCommand: AsyncParsableCommand {
           hull context                          what `docker build .` sends, and what it should not
           hull ignore --write                   write or improve the .dockerignore
           hull rules                            list every rule
+          hull cache --changed src/index.js     what one edited file rebuilds, step by step
           hull parse Dockerfile                 show how BuildKit reads a Dockerfile
           hull parse --format json Dockerfile   the same, as JSON with exact ranges
         """,
         version: HullVersion.current,
-        subcommands: [LintCommand.self, FixCommand.self, ContextCommand.self, IgnoreCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
+        subcommands: [LintCommand.self, FixCommand.self, ContextCommand.self, IgnoreCommand.self, CacheCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
     )
 }

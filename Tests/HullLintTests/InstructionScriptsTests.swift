@@ -39,3 +39,12 @@ struct InstructionScriptsTests {
         #expect(scripts.commands.first?.context.shellOptions.pipefail == true)
     }
 }
+
+@Suite("Instruction scripts: SHELL inheritance")
+struct ShellInheritanceTests {
+    @Test("SHELL is inherited through a stage named by an ARG")
+    func throughArgument() throws {
+        let input = AnalyzedDockerfile(Dockerfile.parse("ARG A=base\nFROM alpine AS base\nSHELL [\"/bin/bash\", \"-c\"]\nFROM ${A} AS middle\nFROM middle\nRUN echo\n"))
+        #expect(input.scripts(at: 5)?.shell == ["/bin/bash", "-c"])
+    }
+}

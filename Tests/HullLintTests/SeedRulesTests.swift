@@ -306,16 +306,24 @@ struct SeedRulesTests {
 
     // MARK: - Consecutive RUN instructions
 
-    @Test("the merge advice folds the second RUN into the first and keeps CRLF line endings")
+    @Test("the merge fix folds the second RUN into the first and keeps CRLF line endings")
     func mergeAdvice() throws {
         for newline in ["\n", "\r\n"] {
             let text = ["FROM debian:12-slim", "RUN apt-get update", "RUN apt-get install -y curl", ""].joined(separator: newline)
             let diagnostic = try #require(Self.lint(ConsecutiveRunInstructionsRule.self, text).first)
             let fix = try #require(diagnostic.fix)
-            #expect(fix.applicability == .displayOnly)
+            #expect(fix.applicability == .unsafe)
             let merged = String(decoding: FixApplier.apply([fix], to: Array(text.utf8)).bytes, as: UTF8.self)
             #expect(merged == ["FROM debian:12-slim", "RUN apt-get update && \\", "    apt-get install -y curl", ""].joined(separator: newline))
             #expect(Self.lint(ConsecutiveRunInstructionsRule.self, merged).isEmpty)
+        }
+    }
+
+    @Test("no merge when the second RUN is not a plain && chain, so a failing first step would pass")
+    func noMergeOfLists() throws {
+        for second in ["make || true", "make; make install", "make & wait"] {
+            let diagnostic = try #require(Self.lint(ConsecutiveRunInstructionsRule.self, "FROM debian:12\nRUN cd /src\nRUN \(second)\n").first)
+            #expect(diagnostic.fix == nil, "\(second)")
         }
     }
 

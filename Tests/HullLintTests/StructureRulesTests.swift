@@ -182,11 +182,25 @@ struct StructureRulesTests {
         #expect(try lexer.processWord(env.pairs[0].value.text, environment: environment) == legacy)
     }
 
-    @Test("a legacy value spread over continuation lines is reported without a fix")
-    func legacyContinuation() {
-        let found = Self.lint(LegacyKeyValueFormatRule.self, "FROM scratch\nENV A b \\\n  c\n")
+    @Test("a legacy value spread over continuation lines is quoted whole, and BuildKit reads the same value")
+    func legacyContinuation() throws {
+        let text = "FROM scratch\nENV A b \\\n  c\n"
+        let found = Self.lint(LegacyKeyValueFormatRule.self, text)
         #expect(found.count == 1)
-        #expect(found.first?.fix == nil)
+        let fix = try #require(found.first?.fix)
+        #expect(fix.applicability == .safe)
+        let fixed = String(decoding: FixApplier.apply([fix], to: Array(text.utf8)).bytes, as: UTF8.self)
+        #expect(fixed == "FROM scratch\nENV A=\"b \\\n  c\"\n")
+        guard case .env(let before) = Dockerfile.parse(text).instructions[1].payload,
+              case .env(let after) = Dockerfile.parse(fixed).instructions[1].payload else { Issue.record("not an ENV"); return }
+        let lexer = ShellLexer()
+        #expect(try lexer.processWord(after.pairs[0].value.text, environment: [:]) == lexer.processWord(before.pairs[0].value.text, environment: [:]))
+    }
+
+    @Test("a legacy value with quotes across continuation lines, or comments inside them, gets no fix")
+    func legacyContinuationWithoutFix() {
+        #expect(Self.lint(LegacyKeyValueFormatRule.self, "FROM scratch\nENV A \"b \\\n  c\" d\n").first?.fix == nil)
+        #expect(Self.lint(LegacyKeyValueFormatRule.self, "FROM scratch\nENV A b \\\n# note\n  c\n").first?.fix == nil)
     }
 
     // MARK: - Flags, instructions

@@ -8,15 +8,25 @@ public struct BuilderFlags: Sendable, Hashable {
     /// malformed booleans, each with BuildKit's message.
     public var problems: [FlagProblem]
 
+    private typealias AcceptedFlags = (names: Set<String>, repeatable: Set<String>, booleans: Set<String>)
+
+    // Built once: set literals hash every name again on each use.
+    private static let fromFlags: AcceptedFlags = (["platform"], [], [])
+    private static let runFlags: AcceptedFlags = (["mount", "network", "security", "device"], ["mount", "device"], [])
+    private static let copyFlags: AcceptedFlags = (["from", "chown", "chmod", "link", "parents", "exclude"], ["exclude"], ["link", "parents"])
+    private static let addFlags: AcceptedFlags = (["chown", "chmod", "link", "keep-git-dir", "checksum", "exclude", "unpack"], ["exclude"], ["link", "keep-git-dir", "unpack"])
+    private static let healthcheckFlags: AcceptedFlags = (["interval", "timeout", "start-period", "start-interval", "retries"], [], [])
+    private static let noFlags: AcceptedFlags = ([], [], [])
+
     /// The flags each instruction accepts, which may repeat, and which are booleans.
     public static func accepted(for kind: InstructionKind) -> (names: Set<String>, repeatable: Set<String>, booleans: Set<String>) {
         switch kind {
-        case .from: (["platform"], [], [])
-        case .run: (["mount", "network", "security", "device"], ["mount", "device"], [])
-        case .copy: (["from", "chown", "chmod", "link", "parents", "exclude"], ["exclude"], ["link", "parents"])
-        case .add: (["chown", "chmod", "link", "keep-git-dir", "checksum", "exclude", "unpack"], ["exclude"], ["link", "keep-git-dir", "unpack"])
-        case .healthcheck: (["interval", "timeout", "start-period", "start-interval", "retries"], [], [])
-        default: ([], [], [])
+        case .from: fromFlags
+        case .run: runFlags
+        case .copy: copyFlags
+        case .add: addFlags
+        case .healthcheck: healthcheckFlags
+        default: noFlags
         }
     }
 

@@ -27,7 +27,7 @@ public struct ShellText: Sendable, Hashable {
     /// The script's bytes.
     public var bytes: [UInt8] { Array(line.bytes[lineRange]) }
     /// The file offset of each byte of `bytes`.
-    public var fileOffsets: [Int] { Array(line.fileOffsets[lineRange]) }
+    public var fileOffsets: [Int] { line.fileOffsets(in: lineRange) }
     /// The file range from the script's first to last byte.
     public var range: TextRange { line.fileRange(lineRange) }
 }

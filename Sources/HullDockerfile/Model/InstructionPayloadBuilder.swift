@@ -86,7 +86,7 @@ enum InstructionPayloadBuilder {
                 if node.isJSON {
                     command = .exec(Array(words.dropFirst()))
                 } else if let range = node.arguments[1].range {
-                    let start = node.line.fileOffsets.firstIndex(of: range.start) ?? node.restRange.lowerBound
+                    let start = node.line.index(ofFileOffset: range.start) ?? node.restRange.lowerBound
                     command = .shell(ShellText(line: node.line, lineRange: start..<node.restRange.upperBound))
                 }
             }

@@ -20,8 +20,10 @@ public struct BuildOptions: Sendable, Hashable {
     /// The platform ARGs BuildKit defines in the global scope (`TARGETPLATFORM`, `BUILDOS`, …).
     public var platformArgs: [(String, String)] {
         func split(_ platform: String) -> (String, String, String) {
-            let parts = platform.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            return (parts.first ?? "", parts.count > 1 ? parts[1] : "", parts.count > 2 ? parts[2] : "")
+            // Byte-wise, as Go's strings.Split: a Character split costs grapheme breaking.
+            let parts = platform.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            func part(_ index: Int) -> String { index < parts.count ? String(decoding: parts[index], as: UTF8.self) : "" }
+            return (part(0), part(1), part(2))
         }
         let (os, arch, variant) = split(platform)
         let (buildOS, buildArch, buildVariant) = split(buildPlatform)

@@ -27,8 +27,9 @@ public struct SemanticModel: Sendable {
         self.options = options
         let lexer = ShellLexer(escapeToken: dockerfile.syntax.escapeToken)
 
-        var global = VariableScope()
-        for (name, value) in options.platformArgs { global.declareArg(name, value: value) }
+        let defaults = BuildOptions()
+        var global = options.platform == defaults.platform && options.buildPlatform == defaults.buildPlatform
+            ? Self.defaultPlatformScope : Self.platformScope(options)
         var scopes = [VariableScope](repeating: VariableScope(), count: dockerfile.instructions.count)
         var globalDeclared: [String: String?] = [:]
         for instruction in dockerfile.instructions where instruction.stageIndex == nil {
@@ -43,13 +44,14 @@ public struct SemanticModel: Sendable {
             }
         }
         self.globalScope = global
+        var globalEnvironment = LazyEnvironment(global)
 
         var bases: [StageBase] = []
         var baseExpansions: [Expansion] = []
         var finalScopes: [VariableScope] = []
         var dependencies: [StageDependency] = []
         for stage in dockerfile.stages {
-            let expansion = Self.expand(lexer, stage.from.image.text, global)
+            let expansion = Self.expand(lexer, stage.from.image.text, &globalEnvironment)
             baseExpansions.append(expansion)
             var scope = VariableScope()
             let base: StageBase
@@ -88,10 +90,10 @@ public struct SemanticModel: Sendable {
                         scope.declareArg(name, value: value)
                     }
                 case .env(let env):
-                    let before = scope
+                    var before = LazyEnvironment(scope)
                     for pair in env.pairs {
-                        let key = Self.expand(lexer, pair.key.text, before).value
-                        let value = Self.expand(lexer, pair.value.text, before).value
+                        let key = Self.expand(lexer, pair.key.text, &before).value
+                        let value = Self.expand(lexer, pair.value.text, &before).value
                         scope.setEnv(key, value: value)
                     }
                 case .copy(let copy):
@@ -127,10 +129,27 @@ public struct SemanticModel: Sendable {
         return nil
     }
 
+    /// The global scope of the default platforms, built once: most analyses use the default
+    /// options, and declaring the eight platform ARGs costs as much as analysing a small file.
+    private static let defaultPlatformScope = platformScope(BuildOptions())
+
+    /// A scope holding the platform ARGs of `options`.
+    private static func platformScope(_ options: BuildOptions) -> VariableScope {
+        var scope = VariableScope()
+        for (name, value) in options.platformArgs { scope.declareArg(name, value: value) }
+        return scope
+    }
+
     /// Expands `text` in `scope` as BuildKit's lexer does, recording referenced variables.
     static func expand(_ lexer: ShellLexer, _ text: String, _ scope: VariableScope) -> Expansion {
+        var environment = LazyEnvironment(scope)
+        return expand(lexer, text, &environment)
+    }
+
+    /// Expands `text` with a scope's environment, built only if some word needs it.
+    static func expand(_ lexer: ShellLexer, _ text: String, _ environment: inout LazyEnvironment) -> Expansion {
         do {
-            let result = try lexer.processWordWithMatches(text, environment: scope.environment)
+            let result = try lexer.processWordWithMatches(text, environment: environment.environment(for: text))
             return Expansion(raw: text, value: result.result, matched: result.matched, unmatched: result.unmatched, error: nil)
         } catch {
             return Expansion(raw: text, value: text, matched: [], unmatched: [], error: error.description)

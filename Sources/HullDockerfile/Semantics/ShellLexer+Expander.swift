@@ -44,29 +44,29 @@ extension ShellLexer {
         mutating func expand(
             until stop: Unicode.Scalar?, rawEscapes: Bool, words: inout WordSplitter?
         ) throws(Reason) -> String? {
-            var result = String.UnicodeScalarView()
+            var result = UTF8Buffer()
             while position < input.count {
                 switch role(of: input[position], stop: stop) {
                 case .stop:
                     position += 1
-                    return String(result)
+                    return result.string
                 case .dollar:
                     let value = try dollar()
-                    result.append(contentsOf: value.unicodeScalars)
+                    result.append(value)
                     words?.addExpansion(value)
                 case .singleQuote:
                     let value = try singleQuoted()
-                    result.append(contentsOf: value.unicodeScalars)
+                    result.append(value)
                     words?.addQuoted(value)
                 case .doubleQuote:
                     let value = try doubleQuoted(rawEscapes: rawEscapes)
-                    result.append(contentsOf: value.unicodeScalars)
+                    result.append(value)
                     words?.addQuoted(value)
                 case .text:
                     consumeText(rawEscapes: rawEscapes, into: &result, words: &words)
                 }
             }
-            return stop == nil ? String(result) : nil
+            return stop == nil ? result.string : nil
         }
 
         private enum Role {
@@ -83,7 +83,7 @@ extension ShellLexer {
 
         /// One unquoted scalar, or an escape token and the scalar it escapes. A lone escape
         /// token at the end is dropped (or kept, when raw).
-        private mutating func consumeText(rawEscapes: Bool, into result: inout String.UnicodeScalarView, words: inout WordSplitter?) {
+        private mutating func consumeText(rawEscapes: Bool, into result: inout UTF8Buffer, words: inout WordSplitter?) {
             let scalar = input[position]
             position += 1
             guard scalar == escape else {
@@ -120,28 +120,27 @@ extension ShellLexer {
                 position = input.count
                 throw .unterminatedSingleQuote
             }
-            var text = String.UnicodeScalarView(input[position..<close])
-            if rawQuotes {
-                text.insert("'", at: text.startIndex)
-                text.append("'")
-            }
+            var text = UTF8Buffer()
+            if rawQuotes { text.append("'") }
+            text.append(contentsOf: input[position..<close])
+            if rawQuotes { text.append("'") }
             position = close + 1
-            return String(text)
+            return text.string
         }
 
         private mutating func doubleQuoted(rawEscapes: Bool) throws(Reason) -> String {
             position += 1
-            var text = String.UnicodeScalarView()
+            var text = UTF8Buffer()
             if rawQuotes { text.append("\"") }
             while true {
                 guard let scalar = peek else { throw .unterminatedDoubleQuote }
                 if scalar == "\"" {
                     position += 1
                     if rawQuotes { text.append("\"") }
-                    return String(text)
+                    return text.string
                 }
                 if scalar == "$" {
-                    text.append(contentsOf: try dollar().unicodeScalars)
+                    text.append(try dollar())
                     continue
                 }
                 position += 1
@@ -283,7 +282,7 @@ extension ShellLexer {
 
         /// A parameter name: a run of digits, one special parameter, or letters, digits and `_`.
         private mutating func parameterName() -> String {
-            var name = String.UnicodeScalarView()
+            var name = UTF8Buffer()
             while let scalar = peek {
                 if name.isEmpty && Self.isDigit(scalar) {
                     while let digit = peek, Self.isDigit(digit) {
@@ -300,7 +299,7 @@ extension ShellLexer {
                 name.append(scalar)
                 position += 1
             }
-            return String(name)
+            return name.string
         }
 
         private mutating func lookUp(_ name: String) -> String? {

@@ -69,6 +69,9 @@ public struct ShellLexer: Sendable, Hashable {
     private func run(
         _ input: String, environment: ShellEnvironment, tracksMatches: Bool, splitsWords: Bool
     ) throws(ShellLexerError) -> (result: String, words: [String], matched: Set<String>, unmatched: Set<String>) {
+        // Most words have nothing to expand, unquote or unescape: they come back unchanged, and
+        // decoding them into scalars would be most of the cost.
+        if !splitsWords && isLiteral(input) { return (input, [], [], []) }
         var expander = Expander(lexer: self, input: input, environment: environment, tracksMatches: tracksMatches)
         var splitter: WordSplitter? = splitsWords ? WordSplitter() : nil
         do throws(ShellLexerError.Reason) {
@@ -76,6 +79,16 @@ public struct ShellLexer: Sendable, Hashable {
             return (result, splitter?.finish() ?? [], expander.matched, expander.unmatched)
         } catch {
             throw .failedToProcess(word: input, reason: error)
+        }
+    }
+
+    /// Whether `input` holds no `$`, no quote and no escape token, and does not start with a
+    /// byte order mark (which the expander drops), so that expanding it returns it unchanged.
+    private func isLiteral(_ input: String) -> Bool {
+        if input.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { return false }
+        let escape = escapeToken.rawValue
+        return !input.utf8.contains { byte in
+            byte == UInt8(ascii: "$") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == escape
         }
     }
 }

@@ -171,12 +171,14 @@ private struct Parser {
 
     mutating func parseInstruction(firstLine: PhysicalLine, segmentStart: Int, tokenStart: Int, keptEnd: Int, continues: Bool, previousComments: [String]) {
         var logical: [UInt8] = []
-        var offsets: [Int] = []
+        var runs: [LogicalLine.Run] = []
         logical.reserveCapacity(keptEnd - tokenStart)
-        offsets.reserveCapacity(keptEnd - tokenStart)
         func append(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            // A new run unless the text continues the previous one, so that runs stay canonical.
+            let continuesRun = runs.last.map { $0.fileStart + (logical.count - $0.lineStart) == range.lowerBound } ?? false
+            if !continuesRun { runs.append(LogicalLine.Run(lineStart: logical.count, fileStart: range.lowerBound)) }
             logical.append(contentsOf: bytes[range])
-            offsets.append(contentsOf: range)
         }
         append(tokenStart..<keptEnd)
         var lastLine = firstLine
@@ -198,7 +200,7 @@ private struct Parser {
             append(next.start..<end)
             more = again
         }
-        let line = LogicalLine(bytes: logical, fileOffsets: offsets)
+        let line = LogicalLine(bytes: logical, runs: runs)
         if !emptyLines.isEmpty {
             warnings.append(ParseWarning(message: "Empty continuation line found in: " + line.text, range: emptyLines[0], line: lastLine.number))
         }
@@ -214,7 +216,10 @@ private struct Parser {
         instruction.emptyContinuationLines = emptyLines
         instruction.startLine = firstLine.number
 
-        let heredocTarget = instruction.kind == .onbuild ? instruction.wrapped.first : instruction
+        // Kind and form of the instruction that may carry heredocs, read without copying it.
+        let heredocTarget = instruction.kind == .onbuild
+            ? instruction.wrapped.first.map { (kind: $0.kind, isJSON: $0.isJSON) }
+            : (kind: instruction.kind, isJSON: instruction.isJSON)
         if let target = heredocTarget, target.kind.acceptsHeredocs, !target.isJSON, containsHeredocMarker(logical) {
             do {
                 let words = try Self.heredocWords(in: line)
@@ -240,14 +245,19 @@ private struct Parser {
         instruction.range = TextRange(start: tokenStart, end: max(tokenStart, endOfText))
         // Everything read for this instruction, through the last line consumed.
         instruction.linesRange = TextRange(start: segmentStart, end: cursor)
+        segments.append(SyntaxSegment(kind: .instruction(instructions.count), range: instruction.linesRange))
         instructions.append(instruction)
-        segments.append(SyntaxSegment(kind: .instruction(instructions.count - 1), range: instruction.linesRange))
     }
 
     func containsHeredocMarker(_ logical: [UInt8]) -> Bool {
-        guard logical.count >= 2 else { return false }
-        for index in 0..<(logical.count - 1) where logical[index] == 0x3C && logical[index + 1] == 0x3C { return true }
-        return false
+        logical.withUnsafeBufferPointer { buffer in
+            var index = 1
+            while index < buffer.count {
+                if buffer[index] == 0x3C && buffer[index - 1] == 0x3C { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     struct HeredocBody {

@@ -99,6 +99,13 @@ enum GoText {
     /// The string a Go `string(bytes)` conversion would hold, decoded the way Go ranges over
     /// it: each invalid byte becomes U+FFFD.
     static func string(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        let ascii = bytes.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[range])
+            return isASCII(slice) ? String(decoding: slice, as: UTF8.self) : nil
+        }
+        // ASCII, nearly all of a Dockerfile, needs no validation (generic validation of a slice
+        // is the parser's largest single cost); other text is validated, then decoded as Go does.
+        if let ascii { return ascii }
         if let valid = String(validating: bytes[range], as: UTF8.self) { return valid }
         var scalars = String.UnicodeScalarView()
         var index = range.lowerBound
@@ -108,6 +115,21 @@ enum GoText {
             index += width
         }
         return String(scalars)
+    }
+
+    /// Whether every byte is below 0x80, tested eight bytes at a time.
+    static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(buffer)
+        var index = 0
+        while index + 8 <= raw.count {
+            if raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < raw.count {
+            if raw[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// The bytes read one at a time as Latin-1 runes, as BuildKit's flag scanner builds its

@@ -176,10 +176,10 @@ enum JSONStringArray {
         /// Decodes a string token; invalid UTF-8 and lone surrogates become U+FFFD as in Go.
         mutating func string() -> String? {
             index += 1
-            var scalars = String.UnicodeScalarView()
+            var scalars = UTF8Buffer()
             while index < end {
                 let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") { index += 1; return String(scalars) }
+                if byte == UInt8(ascii: "\"") { index += 1; return scalars.string }
                 if byte < 0x20 { return nil }
                 if byte == UInt8(ascii: "\\") {
                     index += 1

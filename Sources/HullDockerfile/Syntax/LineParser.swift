@@ -48,7 +48,7 @@ struct LineParser {
         let token = escape.rawValue
 
         func finish(_ upTo: Int) {
-            flags.append(makeFlag(word, TextRange(start: line.fileOffsets[wordStart], end: line.fileOffsets[max(wordStart, upTo - 1)] + 1)))
+            flags.append(makeFlag(word, TextRange(start: line.fileOffset(at: wordStart), end: line.fileOffset(at: max(wordStart, upTo - 1)) + 1)))
         }
 
         var pos = range.lowerBound

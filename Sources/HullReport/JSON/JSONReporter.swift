@@ -74,7 +74,7 @@ public struct JSONReporter: Reporter {
         }
         return .init(
             code: diagnostic.code.rawValue, name: diagnostic.name,
-            aliases: (report.rule(diagnostic.code)?.aliases ?? []).map(Self.alias),
+            aliases: (diagnostic.aliases ?? report.rule(diagnostic.code)?.aliases ?? []).map(Self.alias),
             severity: diagnostic.severity.rawValue, message: diagnostic.message, notes: diagnostic.notes,
             location: location, fix: fix)
     }

@@ -17,12 +17,20 @@ public struct ConsecutiveRunInstructionsRule: DockerfileRule {
         whatever comments sit between them. Pairs that cannot simply merge are left alone: different \
         flags (`--mount`, `--network`, `--security`), exec form, or heredocs. Splitting on purpose is \
         also respected: when both `RUN`s already chain several commands, they are taken to be \
-        deliberate layers (a stable dependency layer before a volatile one). The suggested merge is \
-        advice only, because a merged script shares state between the commands (a `cd` or an `export` in \
-        the first now affects the second).
+        deliberate layers (a stable dependency layer before a volatile one).
         """,
         category: .size, defaultSeverity: .info,
         aliases: [.hadolint("DL3059")],
+        fixAvailability: .unsafe,
+        fixNote: """
+        The fix appends the second `RUN`'s script to the first with `&&`, keeping its line layout. It is \
+        unsafe because the merged script shares state between the commands (a `cd`, an `export` or a \
+        `set` in the first now affects the second) and because the two steps now share one cache entry: \
+        a change to either re-runs both. It is offered only when nothing but blank space separates the \
+        two, neither has comments inside, the first ends in a command (not `;`, `&` or `|`), and the \
+        second is a plain `&&` chain, so a failure in the first still fails the build (`a && b || c` or \
+        `a && b; c` would not).
+        """,
         examples: [
             .passing("FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n"),
             .passing("FROM node:20-alpine\nRUN --mount=type=cache,target=/root/.npm npm ci\nRUN npm run build\n"),
@@ -31,6 +39,9 @@ public struct ConsecutiveRunInstructionsRule: DockerfileRule {
             .passing("FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc\nRUN pip install --no-cache-dir -r requirements.txt && pip check\n"),
             .failing("FROM debian:12-slim\nRUN apt-get update\n⟦RUN⟧ apt-get install -y curl\n↓RUN rm -rf /var/lib/apt/lists/*\n"),
             .failing("FROM node:20-alpine\nRUN npm ci\n# build the bundle\n↓RUN npm run build\n"),
+            .fix("FROM debian:12-slim\nRUN apt-get update\nRUN apt-get install -y curl \\\n    git\nRUN rm -rf /var/lib/apt/lists/*\n",
+                 to: "FROM debian:12-slim\nRUN apt-get update && \\\n    apt-get install -y curl \\\n    git && \\\n    rm -rf /var/lib/apt/lists/*\n",
+                 .unsafe),
         ])
 
     public init() {}
@@ -52,20 +63,25 @@ public struct ConsecutiveRunInstructionsRule: DockerfileRule {
         }
     }
 
-    /// Advice that folds the second `RUN` into the first, when only blank space separates them
-    /// and the first script ends cleanly.
+    /// Folds the second `RUN` into the first, when only blank space separates them, the first
+    /// script ends cleanly and the second is a plain `&&` chain.
     private func mergeAdvice(_ earlier: Instruction, _ firstText: ShellText, _ firstScript: ShellScript?, _ later: Instruction, _ secondText: ShellText,
                              _ input: AnalyzedDockerfile) -> Fix? {
         let between = TextRange(start: earlier.syntax.range.end, end: later.syntax.keywordRange.start)
         guard input.source.text(between).allSatisfy(\.isWhitespace), firstScript?.comments.isEmpty ?? false,
               earlier.syntax.innerComments.isEmpty, later.syntax.innerComments.isEmpty else { return nil }
         let trimmed = firstText.text.trimmingCharacters(in: .whitespaces)
-        guard let last = trimmed.last, !";&|".contains(last) else { return nil }
+        guard let last = trimmed.last, !";&|".contains(last), firstScript?.body.items.last?.isBackground == false else { return nil }
+        // `a && (b || c)` and `a && b; c` would let a failing `a` pass; only a plain chain keeps its meaning.
+        guard let secondScript = input.scripts(at: later.index)?.scripts.first?.script, secondScript.comments.isEmpty, secondScript.errors.isEmpty,
+              firstScript?.errors.isEmpty == true,
+              secondScript.body.items.count == 1,
+              secondScript.body.items[0].andOr.elements.allSatisfy({ $0.connector != .or }) else { return nil }
         let newline = input.source.usesCRLF ? "\r\n" : "\n"
         let escape = input.dockerfile.syntax.escapeToken.character
         return Fix(title: "Merge into the previous `RUN`",
                    edits: [Edit(range: TextRange(start: earlier.syntax.range.end, end: secondText.range.start), replacement: " && \(escape)\(newline)    ")],
-                   applicability: .displayOnly)
+                   applicability: .unsafe)
     }
 
     /// The number of commands at the top level of a script (`a && b | c` has three).

@@ -28,6 +28,8 @@ public struct LegacyKeyValueFormatRule: DockerfileRule {
             .passing("FROM alpine:3.20\nARG VERSION=1.2\n"),
             .failing("FROM alpine:3.20\nENV ⟦PATH⟧ /opt/bin:$PATH\n"),
             .failing("FROM alpine:3.20\nLABEL ↓maintainer Jane Doe\nARG ↓VERSION 1.2\n"),
+            .fix("FROM php:8.3\nENV PHPIZE_DEPS \\\n\t\tautoconf \\\n\t\tmake\n",
+                 to: "FROM php:8.3\nENV PHPIZE_DEPS=\"autoconf \\\n\t\tmake\"\n"),
             .fix("FROM alpine:3.20\nENV PATH /opt/bin:$PATH\nENV FLAGS -O2  -g\nLABEL title \"My app\"\n",
                  to: "FROM alpine:3.20\nENV PATH=/opt/bin:$PATH\nENV FLAGS=\"-O2  -g\"\nLABEL title=\"My app\"\n"),
             .fix("FROM alpine:3.20\nENV MSG \"hello\" world\nENV B a\\ b c\n",
@@ -45,9 +47,16 @@ public struct LegacyKeyValueFormatRule: DockerfileRule {
             case .env(let payload), .label(let payload):
                 for pair in payload.pairs where pair.isLegacyForm {
                     var fix: Fix?
-                    if input.source.text(pair.value.range) == pair.value.text, let value = Self.rewrite(pair.value.text, escape: escape) {
+                    let written = input.source.text(pair.value.range)
+                    if written == pair.value.text, let value = Self.rewrite(pair.value.text, escape: escape) {
                         fix = Fix(title: "Write `\(pair.key.text)=…`",
                                   edits: [Edit(range: TextRange(start: pair.key.range.end, end: pair.value.range.end), replacement: "=" + value)],
+                                  applicability: .safe)
+                    } else if instruction.syntax.innerComments.isEmpty, Self.rewrite(pair.value.text, escape: escape) == "\"" + pair.value.text + "\"",
+                              Self.joined(written, escape: escape) == pair.value.text {
+                        // A value continued over several lines: quoted whole, the continuations stay where they are.
+                        fix = Fix(title: "Write `\(pair.key.text)=…`",
+                                  edits: [Edit(range: TextRange(start: pair.key.range.end, end: pair.value.range.end), replacement: "=\"" + written + "\"")],
                                   applicability: .safe)
                     }
                     sink.report(pair.key.range, "`\(keyword) \(pair.key.text) …` uses the legacy whitespace form; write `\(pair.key.text)=value`", fix: fix)
@@ -65,6 +74,28 @@ public struct LegacyKeyValueFormatRule: DockerfileRule {
                 continue
             }
         }
+    }
+
+    /// `text` with its line continuations (the escape character, optional blanks, a line break)
+    /// removed, as BuildKit joins the lines before it reads the words.
+    static func joined(_ text: String, escape: EscapeToken) -> String {
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == escape.rawValue {
+                var end = index + 1
+                while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+                if end < bytes.count, bytes[end] == 0x0D { end += 1 }
+                if end < bytes.count, bytes[end] == 0x0A {
+                    index = end + 1
+                    continue
+                }
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The value written for `key=value` so that BuildKit reads the same value, or nil when

@@ -21,7 +21,15 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
         whose files reach the image are judged. No peer checks this; it is what dive shows as wasted space \
         after the build.
         """,
-        category: .size, defaultSeverity: .warning,
+        category: .size, defaultSeverity: .warning, fixAvailability: .unsafe,
+        fixNote: """
+        When a RUN does nothing but clean up after one earlier RUN of the same stage, and only \
+        instructions other than RUN stand between them, the fix moves the clean-up to the end of that \
+        RUN (joined with `&&`) and deletes the later one. It is unsafe because the clean-up now runs \
+        before the instructions in between: a COPY or WORKDIR there cannot need the deleted files, but \
+        the two steps now share one cache entry, and a failing clean-up fails the install's step. Other \
+        findings get advice only: files a COPY or ADD brought in are better kept out of the context.
+        """,
         examples: [
             .passing("FROM debian:12\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n"),
             .passing("FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n"),
@@ -32,6 +40,9 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
             .failing("FROM rockylinux:9\nRUN yum install -y git\nRUN ⟦yum clean all⟧ \\\n && ⟦rm -rf /var/cache/yum⟧\n"),
             .failing("FROM debian:12\nCOPY dist/app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt\nRUN ⟦rm /tmp/app.tar.gz⟧\n"),
             .failing("FROM debian:12\nRUN curl -fsSL -o /tmp/tool.tgz https://example.com/tool.tgz && tar -xzf /tmp/tool.tgz -C /opt\nRUN ⟦rm -rf /tmp⟧\n"),
+            .fix("FROM debian:12\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl\nENV PATH=/opt/bin:$PATH\nRUN apt-get clean && rm -rf /var/lib/apt/lists/*\n",
+                 to: "FROM debian:12\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl && \\\n    apt-get clean && rm -rf /var/lib/apt/lists/*\nENV PATH=/opt/bin:$PATH\n",
+                 .unsafe),
         ])
 
     public init() {}
@@ -40,6 +51,8 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
     private struct Origin {
         var line: Int
         var text: String
+        /// The RUN that made the files, when a RUN did.
+        var run: Instruction? = nil
     }
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
@@ -61,6 +74,8 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
                 var writtenHere: [String: Origin] = [:]
                 var cleanedHere: Set<PackageManagerCache> = []
                 var removedHere: Set<String> = []
+                let move = Self.movableCleanup(run, in: input)
+                var movedReported = false
                 for command in run.commands {
                     guard let invocation = command.invocation else { continue }
                     var reasons: [Origin] = []
@@ -83,18 +98,22 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
                         }
                     }
                     for cache in PackageManagerCache.produced(by: command).subtracting(mounted) {
-                        producedHere[cache] = Origin(line: instruction.line, text: "`\(ShellEdits.commandText(invocation))`")
+                        producedHere[cache] = Origin(line: instruction.line, text: "`\(ShellEdits.commandText(invocation))`", run: instruction)
                     }
                     for path in Self.downloads(of: invocation) {
-                        writtenHere[path] = Origin(line: instruction.line, text: "`\(invocation.name)`")
+                        writtenHere[path] = Origin(line: instruction.line, text: "`\(invocation.name)`", run: instruction)
                     }
                     if let first = reasons.min(by: { $0.line < $1.line }) {
                         let range = Self.range(of: invocation)
                         let written = Self.shortText(of: invocation)
-                        let fix = Fix(title: first.text.hasPrefix("the ")
+                        var fix = Fix(title: first.text.hasPrefix("the ")
                                           ? "Keep the files out of \(first.text) (`.dockerignore`, a narrower source, or a builder stage)"
                                           : "Clean up in the RUN at line \(first.line), right after \(first.text)",
                                       edits: [], applicability: .displayOnly)
+                        if let move, !movedReported, reasons.allSatisfy({ $0.run?.index == move.origin }) {
+                            fix = Fix(title: "Clean up at the end of the RUN at line \(first.line)", edits: move.edits(input), applicability: .unsafe)
+                            movedReported = true
+                        }
                         let origin = first.text.hasPrefix("the ") ? first.text : "\(first.text) (line \(first.line))"
                         sink.report(range, "`\(written)` runs in a later layer than \(origin): the files stay in that layer", fix: fix)
                     }
@@ -107,6 +126,44 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
                 continue
             }
         }
+    }
+
+    /// A clean-up RUN that can move into an earlier RUN: every command cleans up, the script is a
+    /// plain `&&` chain, and the RUN it moves into is the last RUN before it in the stage.
+    private struct Move {
+        var origin: Int
+        var cleanup: Instruction
+        var originRange: TextRange
+        var script: String
+
+        func edits(_ input: AnalyzedDockerfile) -> [Edit] {
+            let escape = input.dockerfile.syntax.escapeToken.character
+            return [.insert(" && \(escape)\n    " + script, at: originRange.end), .delete(cleanup.syntax.linesRange)]
+        }
+    }
+
+    private static func movableCleanup(_ run: ShellRun, in input: AnalyzedDockerfile) -> Move? {
+        let cleanup = run.instruction
+        guard cleanup.kind == .run, case .run(let payload) = cleanup.payload, case .shell(let text) = payload.command,
+              payload.heredocs.isEmpty, cleanup.syntax.flags.isEmpty, cleanup.syntax.innerComments.isEmpty,
+              cleanup.syntax.previousComments.isEmpty,
+              let script = run.scripts.scripts.first?.script, run.scripts.scripts.count == 1, script.errors.isEmpty, script.comments.isEmpty,
+              script.body.items.count == 1, script.body.items[0].andOr.elements.allSatisfy({ $0.connector != .or && $0.pipeline.commands.count == 1 }),
+              !run.commands.isEmpty,
+              run.commands.allSatisfy({ command in
+                  !PackageManagerCache.cleaned(by: command).isEmpty || command.invocation?.tool == "rm"
+              }),
+              let stage = cleanup.stageIndex else { return nil }
+        // The RUN to move into: the last RUN before this one in the stage, with only other instructions between.
+        guard let origin = input.instructions[..<cleanup.index].last(where: { $0.kind == .run || $0.kind == .from || $0.kind == .onbuild }),
+              origin.kind == .run, origin.stageIndex == stage,
+              case .run(let originPayload) = origin.payload, case .shell(let originText) = originPayload.command,
+              originPayload.heredocs.isEmpty, origin.syntax.innerComments.isEmpty,
+              let originScript = input.scripts(at: origin.index)?.scripts.first?.script, originScript.errors.isEmpty,
+              originScript.body.items.last?.isBackground == false,
+              let last = originText.text.trimmingCharacters(in: .whitespaces).last, !";&|".contains(last)
+        else { return nil }
+        return Move(origin: origin.index, cleanup: cleanup, originRange: origin.syntax.range, script: text.text.trimmingCharacters(in: .whitespaces))
     }
 
     /// The absolute file paths a COPY or ADD writes, for sources that name one file (or a

@@ -13,9 +13,10 @@ public struct NpmOnlyProductionRule: DockerfileRule {
         and `--production` survive only as deprecated aliases that print a warning on every build and may go \
         away in a later major release. `--omit=dev` means the same thing, composes with `--omit=optional` and \
         `--include`, and is what npm's own documentation shows. Yarn's and pnpm's `--production` are not \
-        deprecated and are not flagged.
+        deprecated and are not flagged. The old spelling still installs the right packages today, so the \
+        finding is information, not a warning.
         """,
-        category: .maintainability, defaultSeverity: .warning,
+        category: .maintainability, defaultSeverity: .info,
         fixAvailability: .safe,
         examples: [
             .passing("FROM node:20-alpine\nCOPY package*.json ./\nRUN npm ci --omit=dev\n"),

@@ -3,53 +3,85 @@ import HullDockerfile
 import HullLint
 import HullShell
 
-/// `yarn install` whose package cache stays in the image.
+/// `yarn install` whose download cache stays in the layer.
 public struct YarnCacheNotCleanedRule: DockerfileRule {
     public static let description = RuleDescription(
-        code: "SH012", name: "yarn-cache-not-cleaned",
-        summary: "`yarn install` runs in a RUN that does not end with `yarn cache clean`.",
+        code: "SH035", name: "yarn-cache-not-cleaned",
+        summary: "`yarn install` runs without `yarn cache clean` in the same RUN.",
         rationale: """
-        Yarn keeps a compressed copy of every package it installs in its global cache \
-        (`/usr/local/share/.cache/yarn` for Yarn 1 as root, `~/.yarn/berry/cache` for Yarn 2 and later), so \
-        the image carries the dependencies twice: unpacked in `node_modules` and packed in the cache. Run \
-        `yarn cache clean` at the end of the same RUN, or keep the cache out of the layer with \
-        `RUN --mount=type=cache` on the cache folder (or on the folder `YARN_CACHE_FOLDER` names), which also \
-        speeds up rebuilds. Only stages whose files reach the image are judged, so a builder stage whose \
-        `node_modules` is copied out is fine.
+        Yarn Classic keeps a copy of every package it downloads in its global cache \
+        (`/usr/local/share/.cache/yarn` or `~/.cache/yarn`), on top of `node_modules`, so the layer \
+        holds each dependency twice. `yarn cache clean` in the same RUN drops the copy before the \
+        layer is written; a later RUN cannot shrink the layer any more. A bare `yarn`, `yarn add` \
+        and `yarn global add` install too and are checked like `yarn install`. Not flagged: a RUN \
+        that mounts a cache over a yarn cache folder \
+        (`--mount=type=cache,target=/usr/local/share/.cache/yarn`), a RUN that removes the cache \
+        folder with `rm`, and Yarn Berry (2 and later), recognised by `--immutable`, \
+        `--immutable-cache`, `--check-cache` or `--mode`, an earlier `corepack` or `yarn set \
+        version`, or a `.yarnrc.yml` in the build context: Berry's cache is part of the install \
+        (Plug'n'Play reads packages from it), so cleaning it would break the image.
         """,
         category: .size, defaultSeverity: .info,
         aliases: [.hadolint("DL3060")],
-        fixAvailability: .safe,
+        fixAvailability: .unsafe,
+        fixNote: """
+        The fix adds `&& yarn cache clean` right after the install. It is unsafe because with Yarn \
+        Berry in Plug'n'Play mode the application loads its packages from the cache; apply it only \
+        to Yarn Classic builds.
+        """,
         examples: [
-            .passing("FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile && yarn cache clean\n"),
-            .passing("FROM node:20-alpine\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n"),
-            .passing("FROM node:20-alpine AS deps\nRUN yarn install --frozen-lockfile\nFROM node:20-alpine\nCOPY --from=deps /node_modules /app/node_modules\n"),
-            .failing("FROM node:20-alpine\nCOPY package.json yarn.lock ./\nRUN ⟦yarn install⟧ --frozen-lockfile --production\n"),
-            .failing("FROM node:20-alpine\nRUN yarn cache clean && ⟦yarn⟧\n"),
-            .fix("FROM node:20-alpine\nRUN yarn install --frozen-lockfile \\\n && yarn build\n",
-                 to: "FROM node:20-alpine\nRUN yarn install --frozen-lockfile \\\n && yarn build && yarn cache clean\n"),
+            .passing("FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n"),
+            .passing("FROM node:20\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n"),
+            .passing("FROM node:20\nRUN corepack enable && yarn set version stable\nRUN yarn install --immutable\n"),
+            .passing("FROM node:20\nCOPY . .\nRUN yarn install\n", files: [".yarnrc.yml", "yarn.lock"]),
+            .failing("FROM node:20\nRUN yarn ⟦install⟧ --frozen-lockfile && yarn build\n"),
+            .failing("FROM node:20\nRUN ⟦yarn⟧ && \\\n    yarn global ↓add serve\n"),
+            .failing("FROM node:20\nRUN <<EOF\nset -e\nyarn ↓install --production\nEOF\n"),
+            .fix("FROM node:20\nRUN yarn install --frozen-lockfile && yarn build\n",
+                 to: "FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean && yarn build\n", .unsafe),
         ])
+
+    static let berryOptions = ["--immutable", "--immutable-cache", "--check-cache", "--mode"]
 
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
-        for run in ShellRun.all(in: input, stages: ShellImageStages.indices(in: input)) {
-            if PackageManagerCache.mounted(run).contains(.yarn) { continue }
-            let scope = input.semantics.scope(at: run.instruction.index)
-            if let folder = scope.value(of: "YARN_CACHE_FOLDER").flatMap(PackageManagerCache.normalize),
-               run.volatileMountTargets.compactMap(PackageManagerCache.normalize).contains(where: { folder == $0 || folder.hasPrefix($0 + "/") }) {
-                continue
+        if input.context?.contains(".yarnrc.yml") ?? false { return }
+        var berry = false
+        var stage: Int?
+        for run in input.hygieneRuns {
+            if run.stageIndex != stage {
+                stage = run.stageIndex
+                berry = false
             }
             let commands = run.commands
-            func isYarn(_ command: SimpleCommand) -> Bool { command.invocation?.tool == "yarn" }
-            guard let install = commands.lastIndex(where: { $0.invocation.map(PackageManagerInvocation.isYarnInstall) ?? false }),
-                  let invocation = commands[install].invocation else { continue }
-            if let cleanup = PackageManagerCache.yarn.lastCleanup(in: commands), cleanup > install { continue }
-            var fix: Fix?
-            if let last = commands.lastIndex(where: isYarn), let edit = ShellEdits.append("yarn cache clean", after: commands[last]) {
-                fix = Fix(title: "Run `yarn cache clean` at the end of the yarn steps", edits: [edit], applicability: .safe)
+            if commands.contains(where: { $0.isCommand("corepack") || ($0.isCommand("yarn") && $0.invocation?.subcommandPath == ["set", "version"]) }) {
+                berry = true
             }
-            sink.report(ShellEdits.commandRange(invocation), "`\(ShellEdits.commandText(invocation))` without `yarn cache clean` afterwards leaves the yarn cache in the layer", fix: fix)
+            guard !berry, !run.cacheMounts.contains(where: { ($0.target ?? "").lowercased().contains("yarn") }) else { continue }
+            let cleaned = commands.contains { command in
+                if command.isCommand("yarn"), command.invocation?.subcommandPath == ["cache", "clean"] { return true }
+                return command.isCommand("rm") && command.arguments.contains { $0.raw.lowercased().contains("yarn") }
+            }
+            if cleaned { continue }
+            for command in commands where command.isCommand("yarn") {
+                guard let invocation = command.invocation, Self.installs(invocation),
+                      !invocation.has(option: Self.berryOptions) else { continue }
+                let word = invocation.subcommands.last?.word ?? invocation.nameWord
+                var fix: Fix?
+                if run.allowsFixes, command.context.pipeline == nil, command.context.followingOperator != .or, command.source.isExact {
+                    fix = Fix(title: "Add `yarn cache clean`", edits: [.insert(" && yarn cache clean", at: command.fileRange.end)], applicability: .unsafe)
+                }
+                let spelled = invocation.subcommands.isEmpty ? "yarn" : "yarn " + invocation.subcommands.compactMap(\.word.literal).joined(separator: " ")
+                sink.report(word.fileRange, "`\(spelled)` leaves its download cache in the layer; add `yarn cache clean` to this RUN", fix: fix)
+            }
         }
+    }
+
+    /// Whether the invocation installs packages (a bare `yarn` does).
+    static func installs(_ invocation: CommandInvocation) -> Bool {
+        let path = invocation.subcommandPath
+        if path.isEmpty { return !invocation.has(option: "-v", "-h") }
+        return path == ["install"] || path == ["add"] || path == ["global", "add"]
     }
 }

@@ -33,6 +33,7 @@ public struct YumCacheNotCleanedRule: DockerfileRule {
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
-        PackageManagerCleanup.check(family: .yum, cleanCommand: { "\($0) clean all" }, input, &sink)
+        PackageManagerCleanup.check(family: .yum, cleanCommand: { "\($0) clean all" },
+                                    peerIDs: ["yum": ["DL3032", "DS-0015"], "dnf": ["DL3040", "DS-0019"], "microdnf": ["DS-0027"], "tdnf": []], input, &sink)
     }
 }

@@ -8,7 +8,8 @@ import HullShell
 enum PackageManagerCleanup {
     /// Reports the last install of each offending RUN; the fix appends the clean command (made
     /// from the tool name as written) after the family's last command in the RUN.
-    static func check(family: PackageManagerFamily, cleanCommand: (String) -> String, _ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
+    /// `peerIDs` maps a tool to the peers' IDs for its findings (one ID per tool in hadolint and Trivy).
+    static func check(family: PackageManagerFamily, cleanCommand: (String) -> String, peerIDs: [String: [String]] = [:], _ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
         for run in ShellRun.all(in: input, stages: ShellImageStages.indices(in: input)) {
             if PackageManagerCache.mounted(run).contains(family.cache) { continue }
             let commands = run.commands
@@ -22,7 +23,7 @@ enum PackageManagerCleanup {
                 fix = ShellEdits.append(clean, after: commands[last]).map { Fix(title: "Run `\(clean)` at the end of the \(tool) steps", edits: [$0], applicability: .safe) }
             }
             let written = ShellEdits.commandText(invocation)
-            sink.report(ShellEdits.commandRange(invocation), "`\(written)` without `\(cleanCommand(invocation.name))` afterwards leaves the \(family.cache.noun) in the layer", fix: fix)
+            sink.report(ShellEdits.commandRange(invocation), "`\(written)` without `\(cleanCommand(invocation.name))` afterwards leaves the \(family.cache.noun) in the layer", fix: fix, peerIDs: peerIDs[invocation.tool ?? invocation.name])
         }
     }
 }

@@ -1,0 +1,68 @@
+/// SPDX license list data for `label-value-not-spdx`: license and exception identifiers in
+/// common use (from the SPDX License List, deprecated identifiers such as `GPL-2.0` included),
+/// lower-cased because SPDX matches identifiers without regard to case. Identifiers missing here
+/// can be added with the rule's `licenses` option or written as `LicenseRef-…`.
+enum MetadataSpdxLicenses {
+    /// License identifiers.
+    static let identifiers: Set<String> = [
+        "0bsd", "aal", "abstyles", "afl-1.1", "afl-1.2", "afl-2.0", "afl-2.1", "afl-3.0", "agpl-1.0", "agpl-1.0-only", "agpl-1.0-or-later",
+        "agpl-3.0", "agpl-3.0-only", "agpl-3.0-or-later", "aladdin", "amdplpa", "aml", "ampas", "antlr-pd", "apache-1.0", "apache-1.1",
+        "apache-2.0", "apafml", "apl-1.0", "apsl-1.0", "apsl-1.1", "apsl-1.2", "apsl-2.0", "artistic-1.0", "artistic-1.0-cl8",
+        "artistic-1.0-perl", "artistic-2.0", "bahyph", "barr", "beerware", "bittorrent-1.0", "bittorrent-1.1", "blessing", "blueoak-1.0.0",
+        "borceux", "bsd-1-clause", "bsd-2-clause", "bsd-2-clause-freebsd", "bsd-2-clause-netbsd", "bsd-2-clause-patent",
+        "bsd-2-clause-views", "bsd-3-clause", "bsd-3-clause-attribution", "bsd-3-clause-clear", "bsd-3-clause-lbnl",
+        "bsd-3-clause-modification", "bsd-3-clause-no-nuclear-license", "bsd-3-clause-no-nuclear-warranty", "bsd-3-clause-open-mpi",
+        "bsd-4-clause", "bsd-4-clause-uc", "bsd-protection", "bsd-source-code", "bsl-1.0", "busl-1.1", "bzip2-1.0.5", "bzip2-1.0.6",
+        "caldera", "catosl-1.1", "cc-by-1.0", "cc-by-2.0", "cc-by-2.5", "cc-by-3.0", "cc-by-4.0", "cc-by-nc-1.0", "cc-by-nc-2.0",
+        "cc-by-nc-2.5", "cc-by-nc-3.0", "cc-by-nc-4.0", "cc-by-nc-nd-1.0", "cc-by-nc-nd-2.0", "cc-by-nc-nd-2.5", "cc-by-nc-nd-3.0",
+        "cc-by-nc-nd-4.0", "cc-by-nc-sa-1.0", "cc-by-nc-sa-2.0", "cc-by-nc-sa-2.5", "cc-by-nc-sa-3.0", "cc-by-nc-sa-4.0", "cc-by-nd-1.0",
+        "cc-by-nd-2.0", "cc-by-nd-2.5", "cc-by-nd-3.0", "cc-by-nd-4.0", "cc-by-sa-1.0", "cc-by-sa-2.0", "cc-by-sa-2.5", "cc-by-sa-3.0",
+        "cc-by-sa-4.0", "cc-pddc", "cc0-1.0", "cddl-1.0", "cddl-1.1", "cdla-permissive-1.0", "cdla-permissive-2.0", "cdla-sharing-1.0",
+        "cecill-1.0", "cecill-1.1", "cecill-2.0", "cecill-2.1", "cecill-b", "cecill-c", "cern-ohl-1.1", "cern-ohl-1.2", "cern-ohl-p-2.0",
+        "cern-ohl-s-2.0", "cern-ohl-w-2.0", "clartistic", "cnri-jython", "cnri-python", "cnri-python-gpl-compatible", "condor-1.1",
+        "copyleft-next-0.3.0", "copyleft-next-0.3.1", "cpal-1.0", "cpl-1.0", "cpol-1.02", "crossword", "crystalstacker", "cua-opl-1.0",
+        "cube", "curl", "d-fsl-1.0", "diffmark", "doc", "dotseqn", "dsdp", "dvipdfm", "ecl-1.0", "ecl-2.0", "ecos-2.0", "efl-1.0",
+        "efl-2.0", "egenix", "elastic-2.0", "entessa", "epics", "epl-1.0", "epl-2.0", "erlpl-1.1", "etalab-2.0", "eudatagrid", "eupl-1.0",
+        "eupl-1.1", "eupl-1.2", "eurosym", "fair", "frameworx-1.0", "freeimage", "fsfap", "fsful", "fsfullr", "ftl", "gfdl-1.1",
+        "gfdl-1.1-only", "gfdl-1.1-or-later", "gfdl-1.2", "gfdl-1.2-only", "gfdl-1.2-or-later", "gfdl-1.3", "gfdl-1.3-only",
+        "gfdl-1.3-or-later", "giftware", "gl2ps", "glide", "glulxe", "gnuplot", "gpl-1.0", "gpl-1.0+", "gpl-1.0-only", "gpl-1.0-or-later",
+        "gpl-2.0", "gpl-2.0+", "gpl-2.0-only", "gpl-2.0-or-later", "gpl-2.0-with-autoconf-exception", "gpl-2.0-with-bison-exception",
+        "gpl-2.0-with-classpath-exception", "gpl-2.0-with-font-exception", "gpl-2.0-with-gcc-exception", "gpl-3.0", "gpl-3.0+",
+        "gpl-3.0-only", "gpl-3.0-or-later", "gpl-3.0-with-autoconf-exception", "gpl-3.0-with-gcc-exception", "gsoap-1.3b", "haskellreport",
+        "hippocratic-2.1", "hpnd", "hpnd-sell-variant", "htmltidy", "ibm-pibs", "icu", "ijg", "imagemagick", "imatix", "imlib2",
+        "info-zip", "intel", "intel-acpi", "interbase-1.0", "ipa", "ipl-1.0", "isc", "jasper-2.0", "jpnic", "json", "lal-1.2", "lal-1.3",
+        "latex2e", "leptonica", "lgpl-2.0", "lgpl-2.0+", "lgpl-2.0-only", "lgpl-2.0-or-later", "lgpl-2.1", "lgpl-2.1+", "lgpl-2.1-only",
+        "lgpl-2.1-or-later", "lgpl-3.0", "lgpl-3.0+", "lgpl-3.0-only", "lgpl-3.0-or-later", "lgpllr", "libpng", "libpng-2.0", "libtiff",
+        "liliq-p-1.1", "liliq-r-1.1", "liliq-rplus-1.1", "linux-openib", "lpl-1.0", "lpl-1.02", "lppl-1.0", "lppl-1.1", "lppl-1.2",
+        "lppl-1.3a", "lppl-1.3c", "makeindex", "miros", "mit", "mit-0", "mit-advertising", "mit-cmu", "mit-enna", "mit-feh",
+        "mit-modern-variant", "mit-open-group", "mitnfa", "motosoto", "mpich2", "mpl-1.0", "mpl-1.1", "mpl-2.0",
+        "mpl-2.0-no-copyleft-exception", "ms-pl", "ms-rl", "mtll", "mulanpsl-1.0", "mulanpsl-2.0", "multics", "mup", "nasa-1.3", "naumen",
+        "nbpl-1.0", "ncsa", "net-snmp", "netcdf", "newsletr", "ngpl", "nlod-1.0", "nlpl", "nokia", "nosl", "noweb", "npl-1.0", "npl-1.1",
+        "nposl-3.0", "nrl", "ntp", "ntp-0", "nunit", "o-uda-1.0", "occt-pl", "oclc-2.0", "odbl-1.0", "odc-by-1.0", "ofl-1.0",
+        "ofl-1.0-no-rfn", "ofl-1.0-rfn", "ofl-1.1", "ofl-1.1-no-rfn", "ofl-1.1-rfn", "ogl-canada-2.0", "ogl-uk-1.0", "ogl-uk-2.0",
+        "ogl-uk-3.0", "ogtsl", "oldap-2.8", "openssl", "opl-1.0", "oset-pl-2.1", "osl-1.0", "osl-1.1", "osl-2.0", "osl-2.1", "osl-3.0",
+        "parity-6.0.0", "parity-7.0.0", "pddl-1.0", "php-3.0", "php-3.01", "plexus", "polyform-noncommercial-1.0.0",
+        "polyform-small-business-1.0.0", "postgresql", "psf-2.0", "psfrag", "psutils", "python-2.0", "python-2.0.1", "qhull", "qpl-1.0",
+        "rdisc", "rhecos-1.1", "rpl-1.1", "rpl-1.5", "rpsl-1.0", "rsa-md", "rscpl", "ruby", "sax-pd", "saxpath", "scea", "sendmail",
+        "sendmail-8.23", "sgi-b-1.0", "sgi-b-1.1", "sgi-b-2.0", "shl-0.5", "shl-0.51", "simpl-2.0", "sissl", "sissl-1.2", "sleepycat",
+        "smlnj", "smppl", "snia", "spencer-86", "spencer-94", "spencer-99", "spl-1.0", "ssh-openssh", "ssh-short", "sspl-1.0",
+        "standardml-nj", "sugarcrm-1.1.3", "swl", "tapr-ohl-1.0", "tcl", "tcp-wrappers", "tmate", "torque-1.1", "tosl", "tu-berlin-1.0",
+        "tu-berlin-2.0", "ucl-1.0", "unicode-3.0", "unicode-dfs-2015", "unicode-dfs-2016", "unicode-tou", "unlicense", "upl-1.0", "vim",
+        "vostrom", "vsl-1.0", "w3c", "w3c-19980720", "w3c-20150513", "watcom-1.0", "wsuipa", "wtfpl", "wxwindows", "x11",
+        "x11-distribute-modifications-variant", "xerox", "xfree86-1.1", "xinetd", "xnet", "xpp", "xskat", "ypl-1.0", "ypl-1.1", "zed",
+        "zend-2.0", "zimbra-1.3", "zimbra-1.4", "zlib", "zlib-acknowledgement", "zpl-1.1", "zpl-2.0", "zpl-2.1",
+    ]
+
+    /// License exception identifiers (after `WITH`).
+    static let exceptions: Set<String> = [
+        "389-exception", "autoconf-exception-2.0", "autoconf-exception-3.0", "bison-exception-2.2", "bootloader-exception",
+        "classpath-exception-2.0", "clisp-exception-2.0", "digirule-foss-exception", "ecos-exception-2.0", "fawkes-runtime-exception",
+        "fltk-exception", "font-exception-2.0", "freertos-exception-2.0", "gcc-exception-2.0", "gcc-exception-3.1",
+        "gnu-javamail-exception", "gpl-3.0-linking-exception", "gpl-3.0-linking-source-exception", "gpl-cc-1.0",
+        "gstreamer-exception-2005", "gstreamer-exception-2008", "i2p-gpl-java-exception", "kicad-libraries-exception",
+        "lgpl-3.0-linking-exception", "libtool-exception", "linux-syscall-note", "llvm-exception", "lzma-exception", "mif-exception",
+        "ocaml-lgpl-linking-exception", "occt-exception-1.0", "openjdk-assembly-exception-1.0", "openvpn-openssl-exception",
+        "ps-or-pdf-font-exception-20170817", "qt-gpl-exception-1.0", "qt-lgpl-exception-1.1", "qwt-exception-1.0", "shl-2.0", "shl-2.1",
+        "swift-exception", "u-boot-exception-2.0", "universal-foss-exception-1.0", "wxwindows-exception-3.1",
+    ]
+}
