@@ -36,7 +36,7 @@ public enum AtomicFile {
         var template = Array(((folder.isEmpty ? "." : folder) + "/.hull-fix-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw .unwritable(path, "cannot create a temporary file beside it: \(String(cString: strerror(errno)))") }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         func abandon(_ reason: String) -> HullError {
             close(descriptor)
             unlink(temporary)

@@ -122,10 +122,11 @@ extension ContextReport {
             for line in ignoreFile.invalid {
                 out.append("  " + style.error("\(ignoreName):\(line.line ?? 0)  invalid pattern `\(line.pattern)`: \(line.problem ?? "rejected"); BuildKit fails the build"))
             }
-            for line in ignoreFile.ineffective.prefix(limit) {
-                out.append("  \(ignoreName):\(line.line ?? 0)  `\(line.pattern)` " + style.dim("matches nothing in this context"))
+            let ineffective = ignoreFile.ineffective
+            if !ineffective.isEmpty {
+                let names = ineffective.prefix(3).map { "`\($0.pattern)`" }.joined(separator: ", ") + (ineffective.count > 3 ? " …" : "")
+                out.append("  " + style.dim("\(ByteCount.counted(ineffective.count, "pattern")) \(ineffective.count == 1 ? "matches" : "match") nothing in this context (guards, or leftovers): \(names)"))
             }
-            if ignoreFile.ineffective.count > limit { out.append(style.dim("  … \(ignoreFile.ineffective.count - limit) more patterns match nothing")) }
         }
 
         let notable = warnings.filter { $0.kind != "specialFileSkipped" || $0.failsBuild }
@@ -152,7 +153,9 @@ extension ContextReport {
         if let proposal {
             out.append("")
             let verb = ignoreFile.path == nil ? "creates \((proposal.path as NSString).lastPathComponent)" : "adds \(ByteCount.counted(proposal.addedLines, "line")) to \(ignoreName)"
-            out.append("Next: `hull ignore --write \(context)` \(verb); the build would then send "
+            let defaultDockerfile = (context as NSString).appendingPathComponent("Dockerfile")
+            let file = (dockerfile.path as NSString).standardizingPath == (defaultDockerfile as NSString).standardizingPath ? "" : "-f \(dockerfile.path) "
+            out.append("Next: `hull ignore --write \(file)\(context)` \(verb); the build would then send "
                        + style.bold(ByteCount.text(proposal.sends.bytes)) + " in " + ByteCount.counted(proposal.sends.files, "file"))
         }
         return out.joined(separator: "\n") + "\n"

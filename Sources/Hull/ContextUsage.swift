@@ -1,3 +1,4 @@
+import Foundation
 import HullContext
 
 /// Which sent files the Dockerfile's COPY/ADD sources and mounts take in, which it never uses,
@@ -36,7 +37,7 @@ struct ContextUsage: Sendable {
 
     /// Computes usage over `entries` (sent entries in walker order). `alwaysUsed` paths (the
     /// Dockerfile, the ignore file) never count as unused.
-    init(entries: [ContextEntry], references: [ContextReference], alwaysUsed: Set<[UInt8]>) {
+    init(entries: [ContextEntry], references: [ContextReference], alwaysUsed: [[UInt8]]) {
         let patterns = references.map(SourcePattern.init)
         perReference = Array(repeating: Tally(), count: references.count)
         transfersEverything = references.contains { $0.isBuilt && $0.isWholeContext }
@@ -66,7 +67,7 @@ struct ContextUsage: Sendable {
             case .file, .symlink: break
             }
             let bytes = entry.path.bytes
-            var isUsed = everythingUsed || alwaysUsed.contains(bytes)
+            var isUsed = everythingUsed || alwaysUsed.contains { $0.count == bytes.count && $0 == bytes }
             var isTransferred = transfersEverything
             for (index, pattern) in patterns.enumerated() where pattern.covers(bytes) {
                 perReference[index].add(entry)
@@ -82,15 +83,23 @@ struct ContextUsage: Sendable {
             guard !everythingUsed else { continue }
             // Keep a stack of the folders above this entry (entries come in walker order).
             var depth = 0
-            var ancestors: [Int] = []
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "/") { ancestors.append(index) }
-            while depth < stack.count && depth < ancestors.count && stack[depth].path.count == ancestors[depth]
-                    && stack[depth].path.elementsEqual(bytes[..<ancestors[depth]]) {
-                depth += 1
+            var slashes = 0
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+                slashes += 1
+                if depth == slashes - 1 && depth < stack.count && stack[depth].path.count == index
+                    && stack[depth].path.withUnsafeBufferPointer({ left in
+                        bytes.withUnsafeBufferPointer { right in memcmp(left.baseAddress!, right.baseAddress!, index) == 0 }
+                    }) {
+                    depth += 1
+                }
             }
             close(down: depth)
-            while stack.count < ancestors.count {
-                stack.append(Frame(path: Array(bytes[..<ancestors[stack.count]])))
+            if stack.count < slashes {
+                var seen = 0
+                for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+                    seen += 1
+                    if seen > stack.count { stack.append(Frame(path: Array(bytes[..<index]))) }
+                }
             }
             var tally = Tally()
             tally.add(entry)

@@ -30,8 +30,13 @@ extension Workspace {
            proposal.changes, let patterns = try? IgnoreFile.parse(Array(proposal.proposed.utf8)),
            let matcher = try? IgnoreMatcher(patterns: patterns, policy: .dropInvalid),
            let walk = try? await ContextWalker(matcher: matcher, options: .init(measureExcluded: false, recordEntries: false)).walk(root: request.root) {
+            // The walk saw the ignore file as it is now; the written file is sent in its place.
+            let written = Int64(proposal.proposed.utf8.count) - Int64(proposal.original.utf8.count)
+            let relative = proposal.path.hasPrefix(request.root) ? String(proposal.path.dropFirst(request.root.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/")) : nil
+            let sendsIgnoreFile = relative.map { !((try? matcher.isExcluded($0)) ?? false) } ?? false
             report.proposal = .init(path: proposal.path, addedLines: proposal.added.count,
-                                    sends: .init(files: walk.sent.files + walk.sent.symlinks, bytes: walk.sent.bytes))
+                                    sends: .init(files: walk.sent.files + walk.sent.symlinks + (sendsIgnoreFile && !proposal.exists ? 1 : 0),
+                                                 bytes: walk.sent.bytes + (sendsIgnoreFile ? written : 0)))
         }
         return report
     }
@@ -54,14 +59,14 @@ private struct ContextReportBuilder {
                 dockerfileInfo.error = "cannot be read"
             }
         } else {
-            dockerfileInfo.error = "not found; docker build needs one (pass it with -f)"
+            dockerfileInfo.error = "not found: docker build needs one; pass it with -f"
         }
         let references = semantics.map(ContextReference.all(in:)) ?? []
         let ignoreName = choice.path.map { ($0 as NSString).lastPathComponent } ?? IgnoreFile.defaultName
         let dockerfileName = (dockerfilePath as NSString).lastPathComponent
-        var alwaysUsed: Set<[UInt8]> = []
+        var alwaysUsed: [[UInt8]] = []
         for path in [choice.dockerfile, choice.path].compactMap({ $0 }) {
-            if let relative = relativePath(path) { alwaysUsed.insert(Array(relative.utf8)) }
+            if let relative = relativePath(path) { alwaysUsed.append(Array(relative.utf8)) }
         }
         let usage = semantics == nil ? nil : ContextUsage(entries: analysis.entries, references: references, alwaysUsed: alwaysUsed)
 
@@ -214,7 +219,7 @@ private struct ContextReportBuilder {
             guard !copiedBy.isEmpty, finding.confidence >= .medium, finding.kind != .secretsFolder, reported.insert(path).inserted else { continue }
             let lineList = copiedBy.map(String.init).joined(separator: ", ")
             problems.append(.init(kind: "secretCopied", location: path,
-                                  message: "`\(path)` (\(finding.kind.description)) is copied into a layer by \(dockerfileName) line\(copiedBy.count == 1 ? "" : "s") \(lineList)",
+                                  message: "\(finding.kind.description), copied into a layer by \(dockerfileName) line\(copiedBy.count == 1 ? "" : "s") \(lineList)",
                                   failsBuild: false))
         }
         let scan = analysis.secrets ?? SecretScan()
@@ -225,7 +230,8 @@ private struct ContextReportBuilder {
     // MARK: - Helpers
 
     private func relativePath(_ path: String) -> String? {
-        let full = ((path as NSString).standardizingPath as NSString).resolvingSymlinksInPath
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let full = ((absolute as NSString).standardizingPath as NSString).resolvingSymlinksInPath
         let prefix = analysis.root.hasSuffix("/") ? analysis.root : analysis.root + "/"
         return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : nil
     }

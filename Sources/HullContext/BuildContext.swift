@@ -6,9 +6,10 @@
 /// ```
 ///
 /// One walk serves everything: BuildKit's pruning decides what is sent, and with
-/// ``ContextWalker/Options/measureExcluded`` the pruned subtrees are walked too (without
-/// matching) to total the tree as if there were no ignore file. Memory stays proportional to
-/// the sent entries (kept for the secret scan) plus one counter per folder and category root.
+/// ``ContextWalker/Options/measureExcluded`` the pruned subtrees are then walked too (without
+/// matching, in parallel lanes) to total the tree as if there were no ignore file. Memory stays
+/// proportional to the sent entries (kept for the secret scan) plus one counter per folder and
+/// category root.
 public enum BuildContext {
     /// Analyses the context at `root` built with `dockerfile` (the `-f` path, `nil` for
     /// `<root>/Dockerfile`). `progress`, when given, is called from the analysing task every few
@@ -41,13 +42,21 @@ public enum BuildContext {
 
         var walkOptions = options.walk
         walkOptions.recordEntries = true
+        // Pruned folders are measured afterwards, in parallel, rather than inside the walk.
+        walkOptions.measureExcluded = false
+        var excludedTotals = ContextTotals()
+        // Sent and excluded entries are aggregated apart; the whole tree is their sum.
         var sentAggregator = ContextAggregator()
-        var allAggregator = ContextAggregator()
+        var excludedAggregator = ContextAggregator()
         var seen = 0
         var seenBytes: Int64 = 0
         let visit: (ContextEntry, ContextWalker.Disposition) -> Void = { entry, disposition in
-            if disposition.isSent { sentAggregator.add(entry) }
-            allAggregator.add(entry)
+            if disposition.isSent {
+                sentAggregator.add(entry)
+            } else {
+                excludedAggregator.add(entry)
+                excludedTotals.add(entry)
+            }
             guard let progress else { return }
             seen += 1
             seenBytes += entry.kind == .file ? entry.size : 0
@@ -55,7 +64,16 @@ public enum BuildContext {
         }
         var walk: ContextWalk
         do {
-            walk = try await ContextWalker(matcher: matcher, options: walkOptions).walk(root: root, visit: visit)
+            if matcher?.isEmpty ?? true, options.measurementLanes > 1 {
+                // Nothing to match: every folder can be read independently, in parallel.
+                let whole = try await LaneWalker(root: root, lanes: options.measurementLanes).walkAll { entries, bytes in
+                    progress?(ContextProgress(phase: .walking, entries: entries, bytes: bytes))
+                }
+                walk = whole.walk
+                sentAggregator = whole.aggregator
+            } else {
+                walk = try await ContextWalker(matcher: matcher, options: walkOptions).walk(root: root, visit: visit)
+            }
         } catch {
             guard case .invalidPattern = error else { throw error }
             // A pattern BuildKit rejects when it first needs it: report it, and show what would
@@ -63,12 +81,29 @@ public enum BuildContext {
             ignoreError = error
             matcher = try? IgnoreMatcher(patterns: patterns, policy: .dropInvalid)
             sentAggregator = ContextAggregator()
-            allAggregator = ContextAggregator()
+            excludedAggregator = ContextAggregator()
+            excludedTotals = ContextTotals()
             seen = 0
             seenBytes = 0
             walk = try await ContextWalker(matcher: matcher, options: walkOptions).walk(root: root, visit: visit)
         }
 
+        var all = walk.all
+        if options.walk.measureExcluded && !walk.prunedDirectories.isEmpty {
+            let walked = seen, walkedBytes = seenBytes
+            let measured = await LaneWalker(root: walk.root, lanes: options.measurementLanes)
+                .measure(walk.prunedDirectories.map(\.path)) { entries, bytes in
+                    progress?(ContextProgress(phase: .walking, entries: walked + entries, bytes: walkedBytes + bytes))
+                }
+            var total = walk.sent
+            total.merge(excludedTotals)
+            total.merge(measured.totals)
+            all = total
+            excludedAggregator.merge(measured.aggregator)
+            walk.warnings += measured.warnings
+        }
+        var allAggregator = sentAggregator
+        allAggregator.merge(excludedAggregator)
         var secrets: SecretScan?
         if let secretOptions = options.secrets {
             progress?(ContextProgress(phase: .scanningSecrets, entries: walk.entries.count, bytes: walk.sent.bytes))
@@ -81,9 +116,9 @@ public enum BuildContext {
             matcher: matcher,
             ignoreFileError: ignoreError,
             sent: walk.sent,
-            withoutIgnoreFile: walk.all,
+            withoutIgnoreFile: all,
             categories: sentAggregator.categories(largestRoots: options.categoryRoots),
-            categoriesWithoutIgnoreFile: walk.all == nil ? [] : allAggregator.categories(largestRoots: options.categoryRoots),
+            categoriesWithoutIgnoreFile: all == nil ? [] : allAggregator.categories(largestRoots: options.categoryRoots),
             largestFolders: .init(topLevel: sentAggregator.largestFolders(depth: 1, count: options.largestFolders),
                                   secondLevel: sentAggregator.largestFolders(depth: 2, count: options.largestFolders)),
             prunedDirectories: walk.prunedDirectories,

@@ -1,5 +1,9 @@
+import Foundation
 import Testing
 @testable import HullContext
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite("Build context analysis")
 struct BuildContextTests {
@@ -86,5 +90,40 @@ struct BuildContextTests {
         #expect(analysis.ignoreFileChoice.source == .dockerfileSpecific)
         #expect(analysis.sentCategory(.dependencies) != nil)
         #expect(!analysis.entries.contains { $0.path == ContextPath("src/index.js") })
+    }
+
+    @Test("the parallel walk of a context without patterns gives the sequential walker's entries, totals and warnings")
+    func lanesMatchTheWalker() async throws {
+        let tree = try sampleTree(ignore: nil)
+        for index in 0..<40 { try tree.file("node_modules/pkg\(index % 7)/lib/f\(index).js", String(repeating: "z", count: index)) }
+        try tree.file("a.txt", "a")
+        try tree.file("a/b.txt", "b")
+        try tree.file("a-b/c.txt", "c")
+        try tree.symlink("loop", to: ".")
+        try tree.symlink("a/up", to: "..")
+        #expect(mkfifo(tree.path("pipe"), 0o644) == 0)
+        #expect(link(tree.path("a.txt"), tree.path("a/hard.txt")) == 0)
+        let sequential = try await ContextWalker(options: .init(measureExcluded: true)).walk(root: tree.root)
+        for lanes in [2, 4] {
+            let analysis = try await BuildContext.analyze(root: tree.root, options: .init(measurementLanes: lanes))
+            #expect(analysis.entries == sequential.entries)
+            #expect(analysis.sent == sequential.sent)
+            #expect(analysis.withoutIgnoreFile == sequential.all)
+            #expect(Set(analysis.warnings) == Set(sequential.warnings))
+        }
+        let single = try await BuildContext.analyze(root: tree.root, options: .init(measurementLanes: 1))
+        #expect(single.entries == sequential.entries)
+    }
+
+    @Test("measuring pruned folders in lanes totals the same as walking them in the walker")
+    func measuredLanesMatchTheWalker() async throws {
+        let tree = try sampleTree(ignore: "node_modules\n.git\n")
+        for index in 0..<60 { try tree.file("node_modules/pkg\(index % 9)/d\(index % 4)/f\(index).js", String(repeating: "q", count: index)) }
+        let matcher = try IgnoreMatcher(ignoreFile: Array("node_modules\n.git\n".utf8))
+        let walked = try await ContextWalker(matcher: matcher, options: .init(measureExcluded: true)).walk(root: tree.root)
+        let analysis = try await BuildContext.analyze(root: tree.root)
+        #expect(analysis.withoutIgnoreFile == walked.all)
+        #expect(analysis.sent == walked.sent)
+        #expect(analysis.categoriesWithoutIgnoreFile.first { $0.category == .dependencies }?.files == 61)
     }
 }

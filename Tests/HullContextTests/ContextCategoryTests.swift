@@ -60,3 +60,25 @@ struct ContextCategoryTests {
         #expect(categories.last?.category == .documentation)
     }
 }
+
+@Suite("Aggregating whole listings")
+struct ContextListingAggregationTests {
+    @Test("adding a directory listing at once equals adding its entries one by one", arguments: [
+        "node_modules/pkg", "src", "src/lib", "docs-old", "a/b/c", "packages/a/node_modules",
+    ])
+    func listing(_ directory: String) {
+        let items: [(String, ContextEntry.Kind, Int64)] = [
+            ("index.js", .file, 120), ("README.md", .file, 30), ("test", .directory, 0), ("coverage", .directory, 0),
+            (".DS_Store", .file, 6), ("app.log", .file, 900), ("link", .symlink, 0), ("button.test.js", .file, 44), ("pipe", .fifo, 0),
+        ]
+        var one = ContextAggregator()
+        var all = ContextAggregator()
+        for (name, kind, size) in items {
+            one.add(ContextEntry(path: ContextPath(directory + "/" + name), kind: kind, size: size))
+        }
+        all.add(listingOf: Array(directory.utf8), items.map { .init(name: Array($0.0.utf8)[...], kind: $0.1, size: $0.2) })
+        #expect(one.categories() == all.categories())
+        #expect(one.largestFolders(depth: 1) == all.largestFolders(depth: 1))
+        #expect(one.largestFolders(depth: 2) == all.largestFolders(depth: 2))
+    }
+}

@@ -14,6 +14,8 @@ public struct SecretScan: Hashable, Sendable, Codable {
     public var unreadable: Int
     /// Files left unread because the file or byte budget ran out.
     public var skippedOverBudget: Int
+    /// Files left unread because they lie in dependency or version-control folders.
+    public var skippedThirdParty: Int = 0
 
     /// Creates a scan result.
     public init(findings: [SecretFinding] = [], filesRead: Int = 0, bytesRead: Int64 = 0, skippedBinary: Int = 0,

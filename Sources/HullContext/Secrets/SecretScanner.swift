@@ -4,8 +4,11 @@
 ///
 /// Content scanning reads only the first ``Options/bytesPerFile`` bytes of regular files that
 /// look like text, skips binaries and files above ``Options/maximumFileSize``, and stops at a
-/// total file and byte budget. Findings never contain a secret: excerpts keep its first
-/// characters and then `…`.
+/// total file and byte budget. Files inside installed dependencies and version-control folders
+/// (`node_modules`, `.venv`, `vendor`, `.git` …) are third-party or history: their paths are
+/// checked but their contents are not read, except `.git/config`, which can hold a remote URL
+/// with a password. Findings never contain a secret: excerpts keep its first characters and
+/// then `…`.
 public struct SecretScanner: Sendable {
     /// Limits and switches.
     public struct Options: Hashable, Sendable {
@@ -71,7 +74,7 @@ public struct SecretScanner: Sendable {
     public func scan(root: String, entries: [ContextEntry]) async -> SecretScan {
         var result = SecretScan()
         var findings: [SecretFinding] = []
-        for entry in entries {
+        for entry in entries where SecretScanner.mayBeSecretPath(entry.path.bytes, kind: entry.kind) {
             if let finding = finding(forPath: entry.path, kind: entry.kind) { findings.append(finding) }
         }
         guard options.scanContents else {
@@ -82,6 +85,10 @@ public struct SecretScanner: Sendable {
         // depend on scheduling.
         var candidates: [(entry: ContextEntry, priority: Int)] = []
         for entry in entries where entry.kind == .file && entry.size > 0 {
+            if SecretScanner.isThirdParty(entry.path.bytes) {
+                result.skippedThirdParty += 1
+                continue
+            }
             let name = String(decoding: entry.path.name, as: UTF8.self).lowercased()
             let ext = name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } ?? ""
             if SecretScanner.binaryExtensions.contains(ext) {
@@ -153,6 +160,54 @@ public struct SecretScanner: Sendable {
         }
         result.findings = SecretScanner.ordered(findings)
         return result
+    }
+
+    /// A cheap test on the last path component: false when no path rule can match it.
+    static func mayBeSecretPath(_ bytes: [UInt8], kind: ContextEntry.Kind) -> Bool {
+        guard kind == .file || kind == .symlink || kind == .directory else { return false }
+        let start = (bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        guard start < bytes.count else { return false }
+        if kind == .directory {
+            let name = bytes[start...]
+            return name.elementsEqual("secrets".utf8) || name.elementsEqual(".secrets".utf8)
+        }
+        switch bytes[start] {
+        case UInt8(ascii: "."), UInt8(ascii: "i"), UInt8(ascii: "c"), UInt8(ascii: "k"), UInt8(ascii: "s"): return true
+        default: break
+        }
+        // `.key`, `.pem`, `.p12`, `.pfx`, `.tfstate`, `.tfstate.backup` (any case).
+        switch bytes[bytes.count - 1] | 0x20 {
+        case UInt8(ascii: "y"), UInt8(ascii: "m"), UInt8(ascii: "2"), UInt8(ascii: "x"), UInt8(ascii: "e"), UInt8(ascii: "p"): return true
+        default: return false
+        }
+    }
+
+    /// Names of dependency and version-control folders, by length.
+    private static let thirdPartyFolders: [Int: [[UInt8]]] = Dictionary(grouping: ContextCategorizer.directories.filter {
+        $0.value == .dependencies || $0.value == .versionControl
+    }.map { Array($0.key.utf8) }, by: \.count)
+    private static let longestThirdPartyName = thirdPartyFolders.keys.max() ?? 0
+    private static let gitConfig = Array(".git/config".utf8)
+
+    /// Whether the path lies inside a dependency or version-control folder (`.git/config` aside).
+    static func isThirdParty(_ bytes: [UInt8]) -> Bool {
+        guard let lastSlash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return false }
+        if bytes.count >= gitConfig.count && bytes.suffix(gitConfig.count).elementsEqual(gitConfig)
+            && (bytes.count == gitConfig.count || bytes[bytes.count - gitConfig.count - 1] == UInt8(ascii: "/")) {
+            return false
+        }
+        var start = 0
+        while start < lastSlash {
+            var stop = start
+            while stop < lastSlash && bytes[stop] != UInt8(ascii: "/") { stop += 1 }
+            let length = stop - start
+            if length <= longestThirdPartyName, let names = thirdPartyFolders[length],
+               names.contains(where: { $0.elementsEqual(bytes[start..<stop]) }) {
+                return true
+            }
+            start = stop + 1
+        }
+        return false
     }
 
     private static func ordered(_ findings: [SecretFinding]) -> [SecretFinding] {

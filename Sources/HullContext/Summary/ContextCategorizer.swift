@@ -29,12 +29,19 @@ public enum ContextCategorizer {
         return table
     }()
 
+    /// ``directories`` keyed by bytes, for the walk's hot path.
+    private static let directoryBytes: [ByteKey: ContextCategory] = Dictionary(uniqueKeysWithValues: directories.map { (ByteKey(Array($0.key.utf8)), $0.value) })
+    /// The longest directory name in the table; longer components cannot match.
+    private static let longestDirectoryName = directories.keys.map(\.utf8.count).max() ?? 0
+
     static let fileNames: [String: ContextCategory] = [
         ".DS_Store": .editorAndOS, "Thumbs.db": .editorAndOS, "desktop.ini": .editorAndOS,
         ".project": .editorAndOS, ".classpath": .editorAndOS,
         ".coverage": .testsAndCoverage, "coverage.xml": .testsAndCoverage, "lcov.info": .testsAndCoverage,
         ".eslintcache": .caches,
     ]
+
+    private static let fileNameBytes: [ByteKey: ContextCategory] = Dictionary(uniqueKeysWithValues: fileNames.map { (ByteKey(Array($0.key.utf8)), $0.value) })
 
     static let fileSuffixes: [(String, ContextCategory)] = [
         (".swp", .editorAndOS), (".swo", .editorAndOS), ("~", .editorAndOS),
@@ -43,6 +50,8 @@ public enum ContextCategorizer {
         ("_test.go", .testsAndCoverage), ("_test.py", .testsAndCoverage),
     ]
 
+    private static let fileSuffixBytes: [([UInt8], ContextCategory)] = fileSuffixes.map { (Array($0.0.utf8), $0.1) }
+
     static let testInfixes = [".test.", ".spec."]
     static let testExtensions: Set<String> = ["js", "jsx", "ts", "tsx", "mjs", "cjs"]
 
@@ -50,28 +59,62 @@ public enum ContextCategorizer {
     public static func categorize(_ path: ContextPath, isDirectory: Bool) -> Match? {
         let bytes = path.bytes
         guard !bytes.isEmpty else { return nil }
+        let parentEnd = bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1
+        if let match = directoryMatch(bytes, end: max(parentEnd, 0)) { return match }
+        if isDirectory { return ownDirectoryMatch(bytes, nameStart: parentEnd + 1) }
+        return fileMatch(bytes, nameStart: parentEnd + 1)
+    }
+
+    /// The category decided by the directories in `bytes[..<end]` (the outermost that names one).
+    static func directoryMatch(_ bytes: [UInt8], end: Int) -> Match? {
         var start = 0
-        while start <= bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
-            let isLast = end == bytes.count
-            guard !isLast || isDirectory else { break }
-            if let category = directories[String(decoding: bytes[start..<end], as: UTF8.self)] {
-                return Match(category: category, root: ContextPath(bytes: Array(bytes[..<end])))
+        while start < end {
+            var stop = start
+            while stop < end && bytes[stop] != UInt8(ascii: "/") { stop += 1 }
+            if stop - start <= longestDirectoryName, let category = directoryBytes[ByteKey(bytes[start..<stop])] {
+                return Match(category: category, root: ContextPath(bytes: Array(bytes[..<stop])))
             }
-            start = end + 1
+            start = stop + 1
         }
-        guard !isDirectory else { return nil }
-        let name = String(decoding: path.name, as: UTF8.self)
-        if let category = fileNames[name] { return Match(category: category, root: path) }
-        for (suffix, category) in fileSuffixes where name.hasSuffix(suffix) && name.count > suffix.count {
-            return Match(category: category, root: path)
+        return nil
+    }
+
+    /// The category a directory's own name gives it.
+    static func ownDirectoryMatch(_ bytes: [UInt8], nameStart: Int) -> Match? {
+        guard bytes.count - nameStart <= longestDirectoryName,
+              let category = directoryBytes[ByteKey(bytes[nameStart...])] else { return nil }
+        return Match(category: category, root: ContextPath(bytes: bytes))
+    }
+
+    /// The category a file's name gives it.
+    static func fileMatch(_ bytes: [UInt8], nameStart: Int) -> Match? {
+        let name = bytes[nameStart...]
+        if let category = fileNameBytes[ByteKey(name)] { return Match(category: category, root: ContextPath(bytes: bytes)) }
+        for (suffix, category) in fileSuffixBytes where name.count > suffix.count && name.suffix(suffix.count).elementsEqual(suffix) {
+            return Match(category: category, root: ContextPath(bytes: bytes))
         }
-        if name.hasPrefix("test_") && name.hasSuffix(".py") { return Match(category: .testsAndCoverage, root: path) }
+        if name.starts(with: "test_".utf8) && name.count > 3 && name.suffix(3).elementsEqual(".py".utf8) {
+            return Match(category: .testsAndCoverage, root: ContextPath(bytes: bytes))
+        }
+        guard name.contains(UInt8(ascii: ".")) else { return nil }
+        let text = String(decoding: name, as: UTF8.self)
         for infix in testInfixes {
-            if let range = name.range(of: infix), testExtensions.contains(String(name[range.upperBound...])) {
-                return Match(category: .testsAndCoverage, root: path)
+            if let range = text.range(of: infix), testExtensions.contains(String(text[range.upperBound...])) {
+                return Match(category: .testsAndCoverage, root: ContextPath(bytes: bytes))
             }
         }
         return nil
+    }
+}
+
+/// A byte string used as a dictionary key, hashed in one pass.
+struct ByteKey: Hashable, Sendable {
+    var bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = Array(bytes) }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

@@ -19,6 +19,16 @@ public struct ContextTotals: Hashable, Sendable, Codable {
     /// All entries.
     public var entries: Int { files + directories + symlinks + special }
 
+    /// Adds other totals.
+    public mutating func merge(_ other: ContextTotals) {
+        files += other.files
+        directories += other.directories
+        symlinks += other.symlinks
+        special += other.special
+        bytes += other.bytes
+        uniqueBytes += other.uniqueBytes
+    }
+
     /// Adds one entry.
     public mutating func add(_ entry: ContextEntry) {
         switch entry.kind {

@@ -114,7 +114,7 @@ public struct ContextWalker: Sendable {
             } else {
                 try state.run(rootFD: rootFD)
             }
-            let entries = ContextWalker.walkerOrder(state.entries)
+            let entries = state.entriesInWalkerOrder()
             let measuredEverything = options.measureExcluded || state.pruned.isEmpty
             return ContextWalk(root: resolved, sent: state.sent, all: measuredEverything ? state.all : nil,
                                entries: entries, prunedDirectories: state.pruned, warnings: state.warnings,
@@ -136,6 +136,9 @@ private final class Node {
     let mode: Mode
     let bits: [Bool]?
     var fd: Int32 = -1
+    /// The index of the directory's own entry among the recorded entries (-1 for the root, or
+    /// while a container has not been sent).
+    var entryIndex = -1
     var pendingOpens = 0
     var outstanding = 0
     var emitted = false
@@ -163,6 +166,11 @@ private struct WalkState {
     var sent = ContextTotals()
     var all = ContextTotals()
     var entries: [ContextEntry] = []
+    /// Per recorded entry: the index of its parent directory's entry (-1 at the root).
+    var parents: [Int32] = []
+    /// Parent entries (or -1 for the root) whose children were not recorded in name order,
+    /// because a container joined them late.
+    var unsortedParents: Set<Int32> = []
     var pruned: [PrunedDirectory] = []
     var warnings: [ContextWarning] = []
     var seenInodes: Set<InodeKey> = []
@@ -181,10 +189,10 @@ private struct WalkState {
         let root = Node(path: [], parent: nil, mode: .included, bits: nil)
         root.fd = rootFD
         openDescriptors.insert(rootFD)
-        try process(root, FileSystem.list(rootFD))
+        try process(root, FileSystem.list(rootFD, prefix: []))
         while let node = stack.popLast() {
             guard open(node) else { continue }
-            try process(node, FileSystem.list(node.fd))
+            try process(node, FileSystem.list(node.fd, prefix: node.path))
         }
     }
 
@@ -282,8 +290,7 @@ private struct WalkState {
         }
         var children: [Node] = []
         for listed in listing {
-            let name = listed.name
-            let path = node.path.isEmpty ? name : node.path + [UInt8(ascii: "/")] + name
+            let path = listed.path
             var type = listed.type
             var size: Int64 = 0
             var repeatLink = false
@@ -326,13 +333,17 @@ private struct WalkState {
 
             if !excluded {
                 emitContainers(from: node)
-                send(entry, .sent)
+                let index = send(entry, .sent, parent: node.entryIndex)
                 if entry.kind.isSpecial {
                     warnings.append(ContextWarning(kind: .specialFileSkipped, path: entry.path,
                                                    reason: "\(entry.kind.rawValue) is never opened (BuildKit sends its metadata only)",
                                                    failsBuild: false))
                 }
-                if isDirectory { children.append(Node(path: path, parent: node, mode: .included, bits: bits)) }
+                if isDirectory {
+                    let child = Node(path: path, parent: node, mode: .included, bits: bits)
+                    child.entryIndex = index
+                    children.append(child)
+                }
                 continue
             }
             guard isDirectory, let matcher else {
@@ -363,11 +374,58 @@ private struct WalkState {
         }
     }
 
-    private mutating func send(_ entry: ContextEntry, _ disposition: ContextWalker.Disposition) {
+    /// Sends `entry`, recording it below the entry at `parent`; returns its index (-1 when not recorded).
+    @discardableResult
+    private mutating func send(_ entry: ContextEntry, _ disposition: ContextWalker.Disposition, parent: Int) -> Int {
         sent.add(entry)
         all.add(entry)
-        if options.recordEntries { entries.append(entry) }
         visit(entry, disposition)
+        guard options.recordEntries else { return -1 }
+        entries.append(entry)
+        parents.append(Int32(parent))
+        return entries.count - 1
+    }
+
+    /// The recorded entries in walker order (component-wise, byte-wise): a depth-first walk over
+    /// each directory's children, which a listing records in name order.
+    func entriesInWalkerOrder() -> [ContextEntry] {
+        let count = entries.count
+        guard count > 0 else { return [] }
+        // Children of each entry (slot 0 is the root), in recording order.
+        var starts = [Int32](repeating: 0, count: count + 2)
+        for parent in parents { starts[Int(parent) + 2] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var children = [Int32](repeating: 0, count: count)
+        var fill = starts
+        for (index, parent) in parents.enumerated() {
+            let slot = Int(parent) + 1
+            children[Int(fill[slot])] = Int32(index)
+            fill[slot] += 1
+        }
+        for parent in unsortedParents {
+            let slot = Int(parent) + 1
+            let range = Int(starts[slot])..<Int(starts[slot + 1])
+            let sorted = children[range].sorted { ContextWalker.walkerPrecedes(entries[Int($0)].path.bytes, entries[Int($1)].path.bytes) }
+            children.replaceSubrange(range, with: sorted)
+        }
+        var order: [ContextEntry] = []
+        order.reserveCapacity(count)
+        // Explicit stack of (slot, next child position) so depth is unlimited.
+        var stack: [(slot: Int, next: Int32)] = [(0, starts[0])]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let slot = stack[top].slot
+            let position = stack[top].next
+            if position == starts[slot + 1] {
+                stack.removeLast()
+                continue
+            }
+            stack[top].next = position + 1
+            let child = Int(children[Int(position)])
+            order.append(entries[child])
+            if starts[child + 1] < starts[child + 2] { stack.append((child + 1, starts[child + 1])) }
+        }
+        return order
     }
 
     /// Sends the excluded ancestors that wait to be containers, outermost first.
@@ -380,7 +438,9 @@ private struct WalkState {
         }
         for container in chain.reversed() {
             container.emitted = true
-            send(container.entry, .sentAsContainer)
+            let parent = container.parent?.entryIndex ?? -1
+            container.entryIndex = send(container.entry, .sentAsContainer, parent: parent)
+            unsortedParents.insert(Int32(parent))
         }
     }
 
@@ -403,20 +463,30 @@ private struct WalkState {
 }
 
 extension ContextWalker {
-    /// Sorts entries into walker order (component-wise, byte-wise) by comparing keys in which
-    /// `/` became NUL, a byte no name holds, with `memcmp`.
-    static func walkerOrder(_ entries: [ContextEntry]) -> [ContextEntry] {
-        let keys: [[UInt8]] = entries.map { entry in entry.path.bytes.map { $0 == UInt8(ascii: "/") ? 0 : $0 } }
-        let order = keys.indices.sorted { a, b in
-            keys[a].withUnsafeBufferPointer { left in
-                keys[b].withUnsafeBufferPointer { right in
-                    let common = Swift.min(left.count, right.count)
-                    let result = common == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, common)
-                    return result != 0 ? result < 0 : left.count < right.count
+    /// Whether `lhs` comes before `rhs` in walker order (component-wise, byte-wise): byte order,
+    /// except that `/` sorts before every other byte. The first difference is found eight bytes
+    /// at a time.
+    @inline(__always)
+    static func walkerPrecedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        lhs.withUnsafeBufferPointer { left in
+            rhs.withUnsafeBufferPointer { right in
+                let common = Swift.min(left.count, right.count)
+                var index = 0
+                if common >= 8, let a = left.baseAddress, let b = right.baseAddress {
+                    let raw = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+                    while index + 8 <= common
+                            && raw.0.loadUnaligned(fromByteOffset: index, as: UInt64.self) == raw.1.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+                        index += 8
+                    }
                 }
+                while index < common && left[index] == right[index] { index += 1 }
+                guard index < common else { return left.count < right.count }
+                let a = left[index], b = right[index]
+                if a == UInt8(ascii: "/") { return true }
+                if b == UInt8(ascii: "/") { return false }
+                return a < b
             }
         }
-        return order.map { entries[$0] }
     }
 
     static func kind(_ type: FileSystem.EntryType) -> ContextEntry.Kind {

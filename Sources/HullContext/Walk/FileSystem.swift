@@ -109,9 +109,24 @@ enum FileSystem {
         close(fd)
     }
 
-    /// The names and `d_type`s in the open directory `fd` (which stays open), without `.`
-    /// and `..`, sorted byte-wise as Go's `os.ReadDir` sorts them.
-    static func readDirectory(_ fd: Int32) -> Result<[(name: [UInt8], type: EntryType)], Failure> {
+    /// One listed entry with what `lstat` said, when it was needed.
+    struct ListedEntry: Sendable {
+        /// The context-relative path: the directory's path, `/`, the name (just the name at the root).
+        var path: [UInt8]
+        /// Where the name starts in ``path``.
+        var nameStart: Int
+        var type: EntryType
+        /// `nil` when `d_type` sufficed (directories and special files).
+        var status: Result<Status, Failure>?
+
+        /// The entry's name.
+        var name: ArraySlice<UInt8> { path[nameStart...] }
+    }
+
+    /// The entries of the open directory `fd` (which stays open), without `.` and `..`, sorted
+    /// byte-wise by name as Go's `os.ReadDir` sorts them; each path is `prefix` (the directory's
+    /// context-relative path) joined with the name.
+    static func readDirectory(_ fd: Int32, prefix: [UInt8]) -> Result<[ListedEntry], Failure> {
         let copy = dup(fd)
         guard copy >= 0 else { return .failure(Failure(code: errno)) }
         guard let stream = fdopendir(copy) else {
@@ -120,7 +135,8 @@ enum FileSystem {
             return .failure(Failure(code: failure))
         }
         defer { closedir(stream) }
-        var entries: [(name: [UInt8], type: EntryType)] = []
+        let nameStart = prefix.isEmpty ? 0 : prefix.count + 1
+        var entries: [ListedEntry] = []
         while true {
             errno = 0
             guard let entry = readdir(stream) else {
@@ -128,38 +144,53 @@ enum FileSystem {
                 break
             }
             let type = entry.pointee.d_type
-            let name: [UInt8] = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in
+            let path: [UInt8]? = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes -> [UInt8]? in
                     let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
-                    return Array(UnsafeBufferPointer(start: bytes, count: length))
+                    if length == 1 && bytes[0] == 0x2E || length == 2 && bytes[0] == 0x2E && bytes[1] == 0x2E { return nil }
+                    return [UInt8](unsafeUninitializedCapacity: nameStart + length) { buffer, initialized in
+                        if !prefix.isEmpty {
+                            prefix.withUnsafeBufferPointer { source in
+                                buffer.baseAddress!.initialize(from: source.baseAddress!, count: source.count)
+                            }
+                            buffer[prefix.count] = UInt8(ascii: "/")
+                        }
+                        (buffer.baseAddress! + nameStart).initialize(from: bytes, count: length)
+                        initialized = nameStart + length
+                    }
                 }
             }
-            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            entries.append((name, EntryType(directoryEntryType: type)))
+            guard let path else { continue }
+            entries.append(ListedEntry(path: path, nameStart: nameStart, type: EntryType(directoryEntryType: type), status: nil))
         }
-        entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        entries.sort { a, b in
+            a.path.withUnsafeBufferPointer { left in
+                b.path.withUnsafeBufferPointer { right in
+                    let l = left.count - nameStart, r = right.count - nameStart
+                    let common = Swift.min(l, r)
+                    let result = common == 0 ? 0 : memcmp(left.baseAddress! + nameStart, right.baseAddress! + nameStart, common)
+                    return result != 0 ? result < 0 : l < r
+                }
+            }
+        }
         return .success(entries)
     }
 
-    /// One listed entry with what `lstat` said, when it was needed.
-    struct ListedEntry: Sendable {
-        var name: [UInt8]
-        var type: EntryType
-        /// `nil` when `d_type` sufficed (directories and special files).
-        var status: Result<Status, Failure>?
-    }
-
-    /// Lists the open directory `fd` and `lstat`s the entries whose size or kind is needed
-    /// (regular files, symlinks, and anything `d_type` does not name).
-    static func list(_ fd: Int32) -> Result<[ListedEntry], Failure> {
-        switch readDirectory(fd) {
+    /// Lists the open directory `fd`, whose context-relative path is `prefix`, and `lstat`s the
+    /// entries whose size or kind is needed (regular files, symlinks, and anything `d_type` does
+    /// not name).
+    static func list(_ fd: Int32, prefix: [UInt8]) -> Result<[ListedEntry], Failure> {
+        switch readDirectory(fd, prefix: prefix) {
         case .failure(let failure):
             return .failure(failure)
-        case .success(let names):
-            return .success(names.map { name, type in
-                let needsStatus = type == .unknown || type == .regular || type == .symlink
-                return ListedEntry(name: name, type: type, status: needsStatus ? status(of: name, in: fd) : nil)
-            })
+        case .success(var entries):
+            for index in entries.indices {
+                let type = entries[index].type
+                if type == .unknown || type == .regular || type == .symlink {
+                    entries[index].status = status(of: entries[index].name, in: fd)
+                }
+            }
+            return .success(entries)
         }
     }
 
@@ -171,17 +202,20 @@ enum FileSystem {
             return .failure(failure)
         case .success(let fd):
             defer { close(fd) }
-            return list(fd)
+            return list(fd, prefix: relative)
         }
     }
 
     /// `lstat` of `name` inside the open directory `fd`.
-    static func status(of name: [UInt8], in fd: Int32) -> Result<Status, Failure> {
+    static func status(of name: ArraySlice<UInt8>, in fd: Int32) -> Result<Status, Failure> {
         var info = stat()
+        // Names are at most 255 bytes: a NUL-terminated copy fits on the stack.
         let result = name.withUnsafeBufferPointer { buffer -> Int32 in
-            var bytes = [CChar](repeating: 0, count: buffer.count + 1)
-            for index in 0..<buffer.count { bytes[index] = CChar(bitPattern: buffer[index]) }
-            return fstatat(fd, bytes, &info, AT_SYMLINK_NOFOLLOW)
+            withUnsafeTemporaryAllocation(of: CChar.self, capacity: buffer.count + 1) { bytes -> Int32 in
+                for index in 0..<buffer.count { bytes[index] = CChar(bitPattern: buffer[index]) }
+                bytes[buffer.count] = 0
+                return fstatat(fd, bytes.baseAddress!, &info, AT_SYMLINK_NOFOLLOW)
+            }
         }
         guard result == 0 else { return .failure(Failure(code: errno)) }
         return .success(Status(
