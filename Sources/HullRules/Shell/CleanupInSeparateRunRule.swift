@@ -183,7 +183,7 @@ public struct CleanupInSeparateRunRule: DockerfileRule {
             let name = text.split(separator: "/").last.map(String.init) ?? text
             let lower = name.lowercased()
             if isAdd, !text.contains("://"), [".tar", ".tgz", ".tar.gz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst"].contains(where: lower.hasSuffix) { continue }
-            if DependencyGlob.isPattern(name) || !isBulky(name) { continue }
+            if ContextPathPattern.hasWildcards(name) || !isBulky(name) { continue }
             paths.append(intoFolder ? base + "/" + name : base)
         }
         return paths

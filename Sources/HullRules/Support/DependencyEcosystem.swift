@@ -81,9 +81,9 @@ enum DependencyEcosystem: String, Sendable, Hashable, CaseIterable {
     /// `*.json` does too: it copies configuration, not source.
     static func isManifest(_ name: String) -> Bool {
         if manifestNames.contains(name) || manifestFolderNames.contains(name) { return true }
-        if manifestPatterns.contains(where: { DependencyGlob.matches(name, $0) || $0 == name }) { return true }
-        if DependencyGlob.isPattern(name) {
-            return manifestNames.contains { DependencyGlob.matches($0, name) }
+        if manifestPatterns.contains(where: { ContextPathPattern($0).matches(name) || $0 == name }) { return true }
+        if ContextPathPattern.hasWildcards(name) {
+            return manifestNames.contains { ContextPathPattern(name).matches($0) }
         }
         return false
     }

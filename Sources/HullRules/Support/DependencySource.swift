@@ -32,7 +32,7 @@ enum DependencySource: Equatable {
             self = .manifests
             return
         }
-        if DependencyGlob.isPattern(path) {
+        if ContextPathPattern.hasWildcards(path) {
             self = last == "*" || last == "**" ? .folder(path) : .other
             return
         }
@@ -100,7 +100,7 @@ enum DependencySource: Equatable {
             var path = written
             while path.hasSuffix("/") { path.removeLast() }
             let last = path.split(separator: "/").last.map(String.init) ?? path
-            return last == name || (DependencyGlob.isPattern(last) && DependencyGlob.matches(name, last))
+            return last == name || (ContextPathPattern.hasWildcards(last) && ContextPathPattern(last).matches(name))
         }
     }
 }
