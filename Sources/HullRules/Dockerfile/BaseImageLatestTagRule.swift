@@ -18,6 +18,7 @@ public struct BaseImageLatestTagRule: DockerfileRule {
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL3007"), .trivy("DS-0001"), .dockle("DKL-DI-0006"), .checkov("CKV_DOCKER_7")],
+        fixAvailability: .displayOnly,
         examples: [
             .passing("FROM node:20.11-alpine\n"),
             .passing("FROM node:latest@sha256:0b6f7a3c2e1d4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a\n"),
@@ -39,7 +40,7 @@ public struct BaseImageLatestTagRule: DockerfileRule {
             let message = base.usesVariables
                 ? "`\(written)` resolves to `\(base.resolved)`; `latest` floats to whatever was pushed last, so pin a version tag or a digest"
                 : "`latest` floats to whatever was pushed last; pin a version tag or a digest"
-            sink.report(range, message)
+            sink.report(range, message, fix: BaseImageWithoutTagRule.pinAdvice(for: base.resolved))
         }
     }
 }

@@ -18,6 +18,7 @@ public struct BaseImageWithoutTagRule: DockerfileRule {
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL3006"), .trivy("DS-0001"), .dockle("DKL-DI-0006"), .checkov("CKV_DOCKER_7")],
+        fixAvailability: .displayOnly,
         examples: [
             .passing("FROM node:20-alpine\n"),
             .passing("FROM node@sha256:0b6f7a3c2e1d4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a\n"),
@@ -30,6 +31,12 @@ public struct BaseImageWithoutTagRule: DockerfileRule {
 
     public init() {}
 
+    /// Advice shown with the finding: the command that prints the digest to pin.
+    static func pinAdvice(for image: String) -> Fix {
+        Fix(title: "Pin a digest: run `docker buildx imagetools inspect \(image) --format '{{json .Manifest.Digest}}'` and write `\(image)@sha256:…`",
+            edits: [], applicability: .displayOnly)
+    }
+
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
         for stage in input.stages {
             guard let base = input.resolvedBaseImage(ofStage: stage.index), base.reference.tag == nil, base.reference.digest == nil else { continue }
@@ -37,7 +44,7 @@ public struct BaseImageWithoutTagRule: DockerfileRule {
             let message = base.usesVariables
                 ? "`\(written)` resolves to `\(base.resolved)`, which has no tag and so means `:latest`; pin a version tag or a digest"
                 : "`\(written)` has no tag and so means `:latest`; pin a version tag or a digest"
-            sink.report(base.word.range, message)
+            sink.report(base.word.range, message, fix: BaseImageWithoutTagRule.pinAdvice(for: base.resolved))
         }
     }
 }

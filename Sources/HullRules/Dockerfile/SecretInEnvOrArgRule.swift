@@ -33,6 +33,7 @@ public struct SecretInEnvOrArgRule: DockerfileRule {
         """,
         category: .security, defaultSeverity: .warning,
         aliases: [.hadolint("DL3064"), .buildkit("SecretsUsedInArgOrEnv"), .trivy("DS-0031"), .dockle("CIS-DI-0010")],
+        fixAvailability: .displayOnly,
         examples: [
             .passing("FROM postgres:16-alpine\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password\n"),
             .passing("FROM python:3.12-slim\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D TOKEN_URL=https://auth.internal/token\nARG PASSWORD_MIN_LENGTH=12\n"),
@@ -65,6 +66,15 @@ public struct SecretInEnvOrArgRule: DockerfileRule {
         }
     }
 
+    /// The alternative shown with the finding: a build secret, or a value given at run time.
+    static func secretAdvice(name: String, keyword: String) -> Fix {
+        let id = name.lowercased().replacingOccurrences(of: "_", with: "-")
+        let title = keyword == "ENV"
+            ? "Give `\(name)` at run time instead (`docker run -e \(name)` or a secret store); if a build step needs it, use `RUN --mount=type=secret,id=\(id),env=\(name) …` with `docker build --secret id=\(id),env=\(name)`"
+            : "Pass it as a build secret: `RUN --mount=type=secret,id=\(id),env=\(name) …` with `docker build --secret id=\(id),env=\(name)`"
+        return Fix(title: title, edits: [], applicability: .displayOnly)
+    }
+
     private func inspect(name: String, nameRange: TextRange, value: Word?, keyword: String, valueSeverity: Severity?, _ sink: inout DiagnosticSink) {
         let exposure = keyword == "ENV"
             ? "`ENV` values are stored in the image for anyone who pulls it"
@@ -82,9 +92,9 @@ public struct SecretInEnvOrArgRule: DockerfileRule {
                 message += " and its value is written in the file"
                 severity = valueSeverity
             }
-            sink.report(nameRange, "\(message); \(exposure), so \(remedy)", severity: severity)
+            sink.report(nameRange, "\(message); \(exposure), so \(remedy)", fix: Self.secretAdvice(name: name, keyword: keyword), severity: severity)
         } else if let valueKind, let value {
-            sink.report(value.range, "the value of `\(name)` looks like \(valueKind); \(exposure), so \(remedy)", severity: valueSeverity)
+            sink.report(value.range, "the value of `\(name)` looks like \(valueKind); \(exposure), so \(remedy)", fix: Self.secretAdvice(name: name, keyword: keyword), severity: valueSeverity)
         }
     }
 
