@@ -9,37 +9,12 @@ import Testing
 /// configuration, pragma placement, messages, the value validators and speed.
 @Suite("Metadata rules")
 struct MetadataRulesTests {
-    static func lint(_ rule: any DockerfileRule.Type, _ text: String, configuration base: Configuration = Configuration(),
-                     options: [String: ConfigValue] = [:]) -> [Diagnostic] {
-        var configuration = base
-        configuration.select = [rule.description.code.rawValue]
-        configuration.rules = [rule.description.code.rawValue: options]
-        let linter = Linter(rules: [rule], configuration: configuration)
-        return linter.lint(AnalyzedDockerfile(Dockerfile.parse(text), configuration: configuration))
-            .filter { $0.code == rule.description.code }
-    }
-
-    static func fixed(_ rule: any DockerfileRule.Type, _ text: String, threshold: Applicability = .safe) -> String {
-        var configuration = Configuration()
-        configuration.select = [rule.description.code.rawValue]
-        let linter = Linter(rules: [rule], configuration: configuration)
-        let outcome = Fixer(linter: linter, threshold: threshold).fix(SourceFile(path: "Dockerfile", text: text)) { source in
-            AnalyzedDockerfile(Dockerfile.parse(source), configuration: configuration)
-        }
-        return String(decoding: outcome.bytes, as: UTF8.self)
-    }
-
-    static func snippet(_ text: String, _ diagnostic: Diagnostic) -> String {
-        guard let range = diagnostic.range else { return "" }
-        return String(decoding: Array(text.utf8)[range.start..<range.end], as: UTF8.self)
-    }
-
     // MARK: - Repeated CMD, ENTRYPOINT, HEALTHCHECK
 
     @Test("the overridden instruction is reported, naming the one that wins")
     func overriddenMessage() {
         let text = "FROM alpine:3.20\nCMD [\"a\"]\nRUN true\nCMD [\"b\"]\n"
-        let found = Self.lint(MultipleCmdInstructionsRule.self, text)
+        let found = RuleHarness.lint(MultipleCmdInstructionsRule.self, text)
         #expect(found.map(\.message) == ["`CMD` has no effect: the `CMD` on line 4 replaces it"])
         #expect(found.first?.fix?.title == "Remove the overridden `CMD`")
     }
@@ -47,26 +22,26 @@ struct MetadataRulesTests {
     @Test("hadolint's pragma above the later instruction, where hadolint reports, silences it")
     func pragmaOnLaterInstruction() {
         let text = "FROM alpine:3.20\nENTRYPOINT [\"/a\"]\n# hadolint ignore=DL4004\nENTRYPOINT [\"/b\"]\n"
-        #expect(Self.lint(MultipleEntrypointInstructionsRule.self, text).isEmpty)
+        #expect(RuleHarness.lint(MultipleEntrypointInstructionsRule.self, text).isEmpty)
         let other = "FROM alpine:3.20\nENTRYPOINT [\"/a\"]\n# hadolint ignore=DL4003\nENTRYPOINT [\"/b\"]\n"
-        #expect(Self.lint(MultipleEntrypointInstructionsRule.self, other).count == 1, "a pragma for another rule does not")
+        #expect(RuleHarness.lint(MultipleEntrypointInstructionsRule.self, other).count == 1, "a pragma for another rule does not")
     }
 
     @Test("BuildKit's check name skips all three rules, hadolint's codes only their own")
     func checkSkip() {
         let text = "# check=skip=MultipleInstructionsDisallowed\nFROM alpine:3.20\nCMD a\nCMD b\nENTRYPOINT a\nENTRYPOINT b\nHEALTHCHECK NONE\nHEALTHCHECK NONE\n"
         for rule in [MultipleCmdInstructionsRule.self, MultipleEntrypointInstructionsRule.self, MultipleHealthcheckInstructionsRule.self] as [any DockerfileRule.Type] {
-            #expect(Self.lint(rule, text).isEmpty)
+            #expect(RuleHarness.lint(rule, text).isEmpty)
         }
         let pragma = "FROM alpine:3.20\n# hadolint ignore=DL4003\nCMD a\n# hadolint ignore=DL4003\nHEALTHCHECK NONE\nCMD b\nHEALTHCHECK NONE\n"
-        #expect(Self.lint(MultipleCmdInstructionsRule.self, pragma).isEmpty)
-        #expect(Self.lint(MultipleHealthcheckInstructionsRule.self, pragma).count == 1)
+        #expect(RuleHarness.lint(MultipleCmdInstructionsRule.self, pragma).isEmpty)
+        #expect(RuleHarness.lint(MultipleHealthcheckInstructionsRule.self, pragma).count == 1)
     }
 
     @Test("removing every overridden instruction keeps the last")
     func removeAll() {
         let text = "FROM alpine:3.20\nCMD a\nCMD b\nCMD c\n"
-        #expect(Self.fixed(MultipleCmdInstructionsRule.self, text) == "FROM alpine:3.20\nCMD c\n")
+        #expect(RuleHarness.fixed(MultipleCmdInstructionsRule.self, text) == "FROM alpine:3.20\nCMD c\n")
     }
 
     // MARK: - Empty continuation lines
@@ -74,19 +49,19 @@ struct MetadataRulesTests {
     @Test("a gap before a line that starts an instruction gets a note and no fix")
     func gapBeforeInstruction() {
         let text = "FROM alpine:3.20\nRUN apk add curl \\\n\nRUN echo done\n"
-        let found = Self.lint(EmptyContinuationLineRule.self, text)
+        let found = RuleHarness.lint(EmptyContinuationLineRule.self, text)
         #expect(found.count == 1)
         #expect(found.first?.fix == nil)
         #expect(found.first?.notes.first?.contains("`RUN echo done`") == true)
-        #expect(Self.fixed(EmptyContinuationLineRule.self, text) == text)
+        #expect(RuleHarness.fixed(EmptyContinuationLineRule.self, text) == text)
     }
 
     @Test("deleting empty lines keeps CRLF endings, escape directives and trailing gaps right")
     func emptyLineFixes() {
-        #expect(Self.fixed(EmptyContinuationLineRule.self, "FROM a\r\nRUN x \\\r\n\r\n   \r\n  y\r\n") == "FROM a\r\nRUN x \\\r\n  y\r\n")
-        #expect(Self.fixed(EmptyContinuationLineRule.self, "# escape=`\nFROM a\nRUN x `\n\n  y\n") == "# escape=`\nFROM a\nRUN x `\n  y\n")
-        #expect(Self.fixed(EmptyContinuationLineRule.self, "FROM a\nRUN x \\\n\n") == "FROM a\nRUN x \\\n")
-        let found = Self.lint(EmptyContinuationLineRule.self, "FROM a\nRUN x \\\n\n\n  y\n")
+        #expect(RuleHarness.fixed(EmptyContinuationLineRule.self, "FROM a\r\nRUN x \\\r\n\r\n   \r\n  y\r\n") == "FROM a\r\nRUN x \\\r\n  y\r\n")
+        #expect(RuleHarness.fixed(EmptyContinuationLineRule.self, "# escape=`\nFROM a\nRUN x `\n\n  y\n") == "# escape=`\nFROM a\nRUN x `\n  y\n")
+        #expect(RuleHarness.fixed(EmptyContinuationLineRule.self, "FROM a\nRUN x \\\n\n") == "FROM a\nRUN x \\\n")
+        let found = RuleHarness.lint(EmptyContinuationLineRule.self, "FROM a\nRUN x \\\n\n\n  y\n")
         #expect(found.first?.notes == ["2 empty lines are inside this instruction."])
     }
 
@@ -99,13 +74,13 @@ struct MetadataRulesTests {
         ("YARN_ENABLE_STRICT_SSL=FALSE", true), ("GOINSECURE=", false), ("PIP_TRUSTED_HOST=\"pypi.org files.pythonhosted.org\"", true),
     ])
     func tlsValues(_ assignment: String, _ flagged: Bool) {
-        let found = Self.lint(TlsVerificationDisabledInEnvRule.self, "FROM alpine:3.20\nENV \(assignment)\n")
+        let found = RuleHarness.lint(TlsVerificationDisabledInEnvRule.self, "FROM alpine:3.20\nENV \(assignment)\n")
         #expect(found.isEmpty != flagged, "\(assignment)")
     }
 
     @Test("the message names the tool and the value after expansion")
     func tlsMessage() {
-        let found = Self.lint(TlsVerificationDisabledInEnvRule.self, "FROM node:20\nARG OFF=0\nENV NODE_TLS_REJECT_UNAUTHORIZED=$OFF\n")
+        let found = RuleHarness.lint(TlsVerificationDisabledInEnvRule.self, "FROM node:20\nARG OFF=0\nENV NODE_TLS_REJECT_UNAUTHORIZED=$OFF\n")
         #expect(found.map(\.message) == ["`NODE_TLS_REJECT_UNAUTHORIZED=0` turns off TLS certificate verification in Node.js"])
     }
 
@@ -114,12 +89,12 @@ struct MetadataRulesTests {
     @Test("only the USER in force at the end of the target stage is judged")
     func userTarget() {
         let text = "FROM alpine:3.20 AS build\nUSER builder\nFROM alpine:3.20\nUSER 10001\n"
-        #expect(Self.lint(NonNumericUserRule.self, text).isEmpty)
+        #expect(RuleHarness.lint(NonNumericUserRule.self, text).isEmpty)
         var configuration = Configuration()
         configuration.select = [NonNumericUserRule.description.code.rawValue]
         let analyzed = AnalyzedDockerfile(Dockerfile.parse(text), configuration: configuration, options: BuildOptions(target: "build"))
         let found = Linter(rules: [NonNumericUserRule.self], configuration: configuration).lint(analyzed)
-        #expect(found.map { Self.snippet(text, $0) } == ["builder"])
+        #expect(found.map { RuleHarness.snippet(text, $0) } == ["builder"])
     }
 
     // MARK: - EXPOSE
@@ -147,10 +122,10 @@ struct MetadataRulesTests {
     @Test("one EXPOSE word can fail several ways, each reported by its own rule")
     func exposeRules() {
         let text = "FROM alpine:3.20\nEXPOSE 0.0.0.0:2222:22/TCP\n"
-        #expect(Self.lint(ExposeHostMappingRule.self, text).map { Self.snippet(text, $0) } == ["0.0.0.0:2222:"])
-        #expect(Self.lint(ExposeProtocolCasingRule.self, text).map { Self.snippet(text, $0) } == ["TCP"])
-        #expect(Self.lint(SshPortExposedRule.self, text).count == 1)
-        #expect(Self.lint(InvalidExposePortRule.self, text).isEmpty)
+        #expect(RuleHarness.lint(ExposeHostMappingRule.self, text).map { RuleHarness.snippet(text, $0) } == ["0.0.0.0:2222:"])
+        #expect(RuleHarness.lint(ExposeProtocolCasingRule.self, text).map { RuleHarness.snippet(text, $0) } == ["TCP"])
+        #expect(RuleHarness.lint(SshPortExposedRule.self, text).count == 1)
+        #expect(RuleHarness.lint(InvalidExposePortRule.self, text).isEmpty)
     }
 
     // MARK: - WORKDIR and VOLUME
@@ -158,7 +133,7 @@ struct MetadataRulesTests {
     @Test("relative WORKDIR messages say what the path depends on")
     func relativeMessages() {
         let text = "FROM alpine:3.20\nWORKDIR app\nWORKDIR /srv\nWORKDIR data\n"
-        #expect(Self.lint(RelativeWorkdirRule.self, text).map(\.message) == [
+        #expect(RuleHarness.lint(RelativeWorkdirRule.self, text).map(\.message) == [
             "`app` is relative to the base image's working directory",
             "`data` is relative; it resolves to `/srv/data`",
         ])
@@ -175,7 +150,7 @@ struct MetadataRulesTests {
     @Test("a WORKDIR that climbs into a system directory is found")
     func climbing() {
         let text = "FROM alpine:3.20\nWORKDIR /srv\nWORKDIR ../dev/shm\n"
-        #expect(Self.lint(SystemDirectoryWorkdirOrVolumeRule.self, text).map(\.message) == ["`WORKDIR /dev/shm` is in `/dev`, a system directory"])
+        #expect(RuleHarness.lint(SystemDirectoryWorkdirOrVolumeRule.self, text).map(\.message) == ["`WORKDIR /dev/shm` is in `/dev`, a system directory"])
     }
 
     // MARK: - Labels
@@ -186,11 +161,11 @@ struct MetadataRulesTests {
         configuration.labelSchema = ["org.opencontainers.image.source": "URL", "team": "text"]
         configuration.strictLabels = true
         let text = "FROM alpine:3.20\nLABEL org.opencontainers.image.source=github.com/acme/app extra=1\n"
-        #expect(Self.lint(LabelValueNotUrlRule.self, text, configuration: configuration).count == 1)
-        #expect(Self.lint(LabelNotInSchemaRule.self, text, configuration: configuration).map { Self.snippet(text, $0) } == ["extra"])
-        #expect(Self.lint(MissingRequiredLabelRule.self, text, configuration: configuration).map(\.message)
+        #expect(RuleHarness.lint(LabelValueNotUrlRule.self, text, configuration: configuration).count == 1)
+        #expect(RuleHarness.lint(LabelNotInSchemaRule.self, text, configuration: configuration).map { RuleHarness.snippet(text, $0) } == ["extra"])
+        #expect(RuleHarness.lint(MissingRequiredLabelRule.self, text, configuration: configuration).map(\.message)
             == ["required label `team` is not set in the image built from `alpine:3.20`"])
-        #expect(Self.lint(LabelNotInSchemaRule.self, text, configuration: configuration, options: ["strict": .bool(false)]).isEmpty,
+        #expect(RuleHarness.lint(LabelNotInSchemaRule.self, text, configuration: configuration, options: ["strict": .bool(false)]).isEmpty,
                 "the rule option overrides the configuration")
     }
 
@@ -198,8 +173,8 @@ struct MetadataRulesTests {
     func labelAliases() {
         let schema: ConfigValue = .map(["a": .string("url"), "b": .string("semver")])
         let text = "FROM alpine:3.20\n# hadolint ignore=DL3052\nLABEL a=nope b=nope\n"
-        #expect(Self.lint(LabelValueNotUrlRule.self, text, options: ["schema": schema]).isEmpty)
-        #expect(Self.lint(LabelValueNotSemverRule.self, text, options: ["schema": schema]).count == 1)
+        #expect(RuleHarness.lint(LabelValueNotUrlRule.self, text, options: ["schema": schema]).isEmpty)
+        #expect(RuleHarness.lint(LabelValueNotSemverRule.self, text, options: ["schema": schema]).count == 1)
     }
 
     @Test("URLs", arguments: [
@@ -260,19 +235,19 @@ struct MetadataRulesTests {
     func pragmaRule() {
         #expect(!InlineIgnorePragmaRule.description.enabledByDefault)
         let text = "FROM alpine:3.20\n# hull ignore=DL1001\n# hull ignore=DF041\nRUN true\n# hull ignore=DF041\nRUN true\n"
-        #expect(Self.lint(InlineIgnorePragmaRule.self, text).map(\.message) == ["`hull ignore=DF041` silences checks for the next instruction"])
+        #expect(RuleHarness.lint(InlineIgnorePragmaRule.self, text).map(\.message) == ["`hull ignore=DF041` silences checks for the next instruction"])
         let global = "# hull global ignore=inline-ignore-pragma\nFROM alpine:3.20\n# hadolint ignore=DL3008\nRUN true\n"
-        #expect(Self.lint(InlineIgnorePragmaRule.self, global).isEmpty)
-        #expect(Self.lint(InlineIgnorePragmaRule.self, "# check=error=true\nFROM alpine:3.20\n").isEmpty, "making checks errors is no bypass")
+        #expect(RuleHarness.lint(InlineIgnorePragmaRule.self, global).isEmpty)
+        #expect(RuleHarness.lint(InlineIgnorePragmaRule.self, "# check=error=true\nFROM alpine:3.20\n").isEmpty, "making checks errors is no bypass")
         let reason = "FROM alpine:3.20\n# hadolint ignore=DL3008, DL3015 # pinned upstream\nRUN true\n"
-        #expect(Self.lint(InlineIgnorePragmaRule.self, reason).map(\.message) == ["`hadolint ignore=DL3008,DL3015` silences checks for the next instruction"])
+        #expect(RuleHarness.lint(InlineIgnorePragmaRule.self, reason).map(\.message) == ["`hadolint ignore=DL3008,DL3015` silences checks for the next instruction"])
     }
 
     // MARK: - STOPSIGNAL and HEALTHCHECK
 
     @Test("a misspelt signal gets the closest name")
     func signalSuggestion() {
-        let found = Self.lint(InvalidStopSignalRule.self, "FROM alpine:3.20\nSTOPSIGNAL SIGKIL\n")
+        let found = RuleHarness.lint(InvalidStopSignalRule.self, "FROM alpine:3.20\nSTOPSIGNAL SIGKIL\n")
         #expect(found.map(\.message) == ["`SIGKIL` is not a signal name (did you mean `SIGKILL`?)"])
     }
 

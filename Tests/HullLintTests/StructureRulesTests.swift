@@ -9,38 +9,13 @@ import Testing
 /// the catalogue's lower-case variant would hide, configuration, messages and speed.
 @Suite("Structure rules")
 struct StructureRulesTests {
-    static func lint(_ rule: any DockerfileRule.Type, _ text: String, configuration base: Configuration = Configuration(),
-                     options: [String: ConfigValue] = [:], context: BuildContextView? = nil) -> [Diagnostic] {
-        var configuration = base
-        configuration.select = [rule.description.code.rawValue]
-        configuration.rules = [rule.description.code.rawValue: options]
-        let linter = Linter(rules: [rule], configuration: configuration)
-        return linter.lint(AnalyzedDockerfile(Dockerfile.parse(text), context: context, configuration: configuration))
-            .filter { $0.code == rule.description.code }
-    }
-
-    static func fixed(_ rule: any DockerfileRule.Type, _ text: String, threshold: Applicability = .safe) -> String {
-        var configuration = Configuration()
-        configuration.select = [rule.description.code.rawValue]
-        let linter = Linter(rules: [rule], configuration: configuration)
-        let outcome = Fixer(linter: linter, threshold: threshold).fix(SourceFile(path: "Dockerfile", text: text)) { source in
-            AnalyzedDockerfile(Dockerfile.parse(source), configuration: configuration)
-        }
-        return String(decoding: outcome.bytes, as: UTF8.self)
-    }
-
-    static func snippet(_ text: String, _ diagnostic: Diagnostic) -> String {
-        guard let range = diagnostic.range else { return "" }
-        return String(decoding: Array(text.utf8)[range.start..<range.end], as: UTF8.self)
-    }
-
     // MARK: - Keyword casing
 
     @Test("keywords in the minority case or in mixed case are reported, at the keyword")
     func keywordCasing() {
         let text = "FROM alpine:3.20\nrun echo a\nRun echo b\nCOPY a b\n"
-        let found = Self.lint(KeywordCasingRule.self, text)
-        #expect(found.map { Self.snippet(text, $0) } == ["run", "Run"])
+        let found = RuleHarness.lint(KeywordCasingRule.self, text)
+        #expect(found.map { RuleHarness.snippet(text, $0) } == ["run", "Run"])
         #expect(found[0].message == "`run` does not match the upper-case keywords used in most of the file")
         #expect(found[1].message == "`Run` mixes upper and lower case")
     }
@@ -48,22 +23,22 @@ struct StructureRulesTests {
     @Test("a lower-case majority wins, and a tie goes to upper case")
     func keywordMajority() {
         let lower = "from alpine:3.20\nrun a\nRUN b\n"
-        #expect(Self.lint(KeywordCasingRule.self, lower).map { Self.snippet(lower, $0) } == ["RUN"])
+        #expect(RuleHarness.lint(KeywordCasingRule.self, lower).map { RuleHarness.snippet(lower, $0) } == ["RUN"])
         let tie = "from alpine:3.20\nRUN b\n"
-        #expect(Self.lint(KeywordCasingRule.self, tie).map { Self.snippet(tie, $0) } == ["from"])
+        #expect(RuleHarness.lint(KeywordCasingRule.self, tie).map { RuleHarness.snippet(tie, $0) } == ["from"])
     }
 
     @Test("`AS` is reported against its own `FROM`, and fixed with it")
     func fromAs() {
         let text = "FROM alpine:3.20 as build\nRUN true\n"
-        #expect(Self.lint(KeywordCasingRule.self, text).map { Self.snippet(text, $0) } == ["as"])
-        #expect(Self.fixed(KeywordCasingRule.self, "FROM a AS b\nrun x\nrun y\n") == "from a as b\nrun x\nrun y\n")
+        #expect(RuleHarness.lint(KeywordCasingRule.self, text).map { RuleHarness.snippet(text, $0) } == ["as"])
+        #expect(RuleHarness.fixed(KeywordCasingRule.self, "FROM a AS b\nrun x\nrun y\n") == "from a as b\nrun x\nrun y\n")
     }
 
     @Test("BuildKit's check names skip the rule")
     func buildKitSkip() {
         let text = "# check=skip=FromAsCasing\nFROM alpine:3.20 as build\n"
-        #expect(Self.lint(KeywordCasingRule.self, text).isEmpty)
+        #expect(RuleHarness.lint(KeywordCasingRule.self, text).isEmpty)
     }
 
     // MARK: - Registries
@@ -81,10 +56,10 @@ struct StructureRulesTests {
         FROM ghcr.io/org/app:1
 
         """
-        let found = Self.lint(UntrustedBaseRegistryRule.self, text, configuration: configuration)
-        #expect(found.map { Self.snippet(text, $0) } == ["localhost:5001/tools:1", "corp.example/base:1", "ghcr.io/org/app:1"])
+        let found = RuleHarness.lint(UntrustedBaseRegistryRule.self, text, configuration: configuration)
+        #expect(found.map { RuleHarness.snippet(text, $0) } == ["localhost:5001/tools:1", "corp.example/base:1", "ghcr.io/org/app:1"])
         #expect(found.first?.severity == .error)
-        #expect(Self.lint(UntrustedBaseRegistryRule.self, text).isEmpty, "an empty list allows every registry")
+        #expect(RuleHarness.lint(UntrustedBaseRegistryRule.self, text).isEmpty, "an empty list allows every registry")
     }
 
     // MARK: - Stages and COPY --from
@@ -92,22 +67,22 @@ struct StructureRulesTests {
     @Test("COPY --from explains a forward reference and suggests a near stage name")
     func copyFromMessages() {
         let text = "FROM golang:1.23 AS builder\nFROM alpine:3.20\nCOPY --from=bulder /a /a\nCOPY --from=later /b /b\nFROM alpine:3.20 AS later\n"
-        let found = Self.lint(CopyFromUndefinedStageRule.self, text)
+        let found = RuleHarness.lint(CopyFromUndefinedStageRule.self, text)
         #expect(found.map(\.message) == ["`bulder` is not a stage defined above (did you mean `builder`?)", "stage `later` is defined later, on line 5"])
     }
 
     @Test("the stage-name fix renames literal references too")
     func stageRename() {
         let text = "FROM golang:1.23 AS Build\nRUN true\nFROM alpine:3.20\nCOPY --from=BUILD /a /a\nRUN --mount=from=Build,target=/x true\n"
-        #expect(Self.fixed(StageNameCasingRule.self, text) == "FROM golang:1.23 AS build\nRUN true\nFROM alpine:3.20\nCOPY --from=build /a /a\nRUN --mount=from=Build,target=/x true\n")
+        #expect(RuleHarness.fixed(StageNameCasingRule.self, text) == "FROM golang:1.23 AS build\nRUN true\nFROM alpine:3.20\nCOPY --from=build /a /a\nRUN --mount=from=Build,target=/x true\n")
     }
 
     @Test("a missing WORKDIR is inherited through stage bases")
     func workdirInheritance() {
         let text = "FROM alpine:3.20 AS a\nWORKDIR /app\nFROM a AS b\nFROM b\nCOPY x .\nFROM alpine:3.20\nCOPY y .\n"
-        let found = Self.lint(RelativeCopyDestinationWithoutWorkdirRule.self, text)
+        let found = RuleHarness.lint(RelativeCopyDestinationWithoutWorkdirRule.self, text)
         #expect(found.count == 1)
-        #expect(found.first.map { Self.snippet(text, $0) } == ".")
+        #expect(found.first.map { RuleHarness.snippet(text, $0) } == ".")
         #expect(found.first?.range?.start == Array(text.utf8).count - 2)
     }
 
@@ -137,8 +112,8 @@ struct StructureRulesTests {
         COPY a $SOMETHING_FROM_THE_BASE
 
         """
-        let found = Self.lint(UndefinedVariableRule.self, text)
-        #expect(found.map { Self.snippet(text, $0) } == ["$VERSION", "$CONFIG_DIRS", "$SOMETHING_FROM_THE_BASE"])
+        let found = RuleHarness.lint(UndefinedVariableRule.self, text)
+        #expect(found.map { RuleHarness.snippet(text, $0) } == ["$VERSION", "$CONFIG_DIRS", "$SOMETHING_FROM_THE_BASE"])
         #expect(found[0].notes == ["`VERSION` is a global ARG; declare `ARG VERSION` in this stage to use it here."])
         #expect(found[1].message == "`CONFIG_DIRS` is not defined here (did you mean `CONFIG_DIR`?)")
     }
@@ -146,14 +121,14 @@ struct StructureRulesTests {
     @Test("predefined platform ARGs and a stage's inherited ENV count as defined")
     func definedVariables() {
         let text = "FROM scratch AS base\nENV APP=/app\nFROM base\nARG TARGETARCH\nWORKDIR $APP/$TARGETARCH\nCOPY --chown=$BUILDKIT_SANDBOX_HOSTNAME a b\n"
-        #expect(Self.lint(UndefinedVariableRule.self, text).isEmpty)
+        #expect(RuleHarness.lint(UndefinedVariableRule.self, text).isEmpty)
     }
 
     @Test("the undefined ARG in FROM points at the reference and notes stage-level declarations")
     func undefinedArgInFrom() {
         let text = "FROM alpine:3.20\nARG TAG\nFROM alpine:${TAG}\n"
-        let found = Self.lint(UndefinedArgInFromRule.self, text)
-        #expect(found.map { Self.snippet(text, $0) } == ["${TAG}"])
+        let found = RuleHarness.lint(UndefinedArgInFromRule.self, text)
+        #expect(found.map { RuleHarness.snippet(text, $0) } == ["${TAG}"])
         #expect(found.first?.notes.count == 1)
     }
 
@@ -185,7 +160,7 @@ struct StructureRulesTests {
     @Test("a legacy value spread over continuation lines is quoted whole, and BuildKit reads the same value")
     func legacyContinuation() throws {
         let text = "FROM scratch\nENV A b \\\n  c\n"
-        let found = Self.lint(LegacyKeyValueFormatRule.self, text)
+        let found = RuleHarness.lint(LegacyKeyValueFormatRule.self, text)
         #expect(found.count == 1)
         let fix = try #require(found.first?.fix)
         #expect(fix.applicability == .safe)
@@ -199,21 +174,21 @@ struct StructureRulesTests {
 
     @Test("a legacy value with quotes across continuation lines, or comments inside them, gets no fix")
     func legacyContinuationWithoutFix() {
-        #expect(Self.lint(LegacyKeyValueFormatRule.self, "FROM scratch\nENV A \"b \\\n  c\" d\n").first?.fix == nil)
-        #expect(Self.lint(LegacyKeyValueFormatRule.self, "FROM scratch\nENV A b \\\n# note\n  c\n").first?.fix == nil)
+        #expect(RuleHarness.lint(LegacyKeyValueFormatRule.self, "FROM scratch\nENV A \"b \\\n  c\" d\n").first?.fix == nil)
+        #expect(RuleHarness.lint(LegacyKeyValueFormatRule.self, "FROM scratch\nENV A b \\\n# note\n  c\n").first?.fix == nil)
     }
 
     // MARK: - Flags, instructions
 
     @Test("flag problems carry suggestions")
     func flagMessages() {
-        let found = Self.lint(InvalidInstructionFlagRule.self, "FROM alpine:3.20\nCOPY --chmown=1 a /a\nWORKDIR --x /a\n")
+        let found = RuleHarness.lint(InvalidInstructionFlagRule.self, "FROM alpine:3.20\nCOPY --chmown=1 a /a\nWORKDIR --x /a\n")
         #expect(found.map(\.message) == ["`--chmown` is not a flag of `COPY` (did you mean `--chown`?)", "`WORKDIR` takes no flags, but `--x` is given"])
     }
 
     @Test("unknown instructions suggest the closest keyword in the case written")
     func unknownInstruction() {
-        let found = Self.lint(UnknownInstructionRule.self, "FROM alpine:3.20\nrunn true\nEXPOSED 80\n")
+        let found = RuleHarness.lint(UnknownInstructionRule.self, "FROM alpine:3.20\nrunn true\nEXPOSED 80\n")
         #expect(found.map(\.message) == ["`runn` is not a Dockerfile instruction (did you mean `run`?)", "`EXPOSED` is not a Dockerfile instruction (did you mean `EXPOSE`?)"])
     }
 
