@@ -92,18 +92,7 @@ public struct ContextWalker: Sendable {
     /// (directories that become containers are reported when the first entry below them is
     /// sent; excluded ones when their subtree is done).
     public func walk(root: String, visit: (ContextEntry, Disposition) -> Void) async throws(HullContextError) -> ContextWalk {
-        let resolved: String
-        switch FileSystem.realPath(root) {
-        case .success(let path): resolved = path
-        case .failure(let failure): throw .unreadableRoot(path: root, reason: failure.message)
-        }
-        let rootFD: Int32
-        switch FileSystem.openDirectory(resolved) {
-        case .success(let fd): rootFD = fd
-        case .failure(let failure):
-            if failure.code == ENOTDIR { throw .notADirectory(path: root) }
-            throw .unreadableRoot(path: root, reason: failure.message)
-        }
+        let (resolved, rootFD) = try FileSystem.openRoot(root)
         let activeMatcher = matcher?.isEmpty == false ? matcher : nil
         let options = self.options
         return try await withoutActuallyEscaping(visit) { (visit) async throws(HullContextError) -> ContextWalk in

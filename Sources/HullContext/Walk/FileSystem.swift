@@ -271,4 +271,20 @@ enum FileSystem {
 
     /// The effective user id (permission bits do not stop root from reading).
     static var isRoot: Bool { geteuid() == 0 }
+
+    /// Resolves a context root and opens it as a directory: its real path and descriptor, or
+    /// the error that names the root as given.
+    static func openRoot(_ root: String) throws(HullContextError) -> (path: String, descriptor: Int32) {
+        let resolved: String
+        switch realPath(root) {
+        case .success(let path): resolved = path
+        case .failure(let failure): throw .unreadableRoot(path: root, reason: failure.message)
+        }
+        switch openDirectory(resolved) {
+        case .success(let fd): return (resolved, fd)
+        case .failure(let failure):
+            if failure.code == ENOTDIR { throw .notADirectory(path: root) }
+            throw .unreadableRoot(path: root, reason: failure.message)
+        }
+    }
 }

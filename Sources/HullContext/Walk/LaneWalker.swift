@@ -74,18 +74,7 @@ struct LaneWalker: Sendable {
     /// Walks the whole context at `root`, sending everything (there are no patterns).
     /// - Throws: ``HullContextError`` when the root is not a readable directory.
     func walkAll(progress: (@Sendable (Int, Int64) -> Void)?) async throws(HullContextError) -> WholeWalk {
-        let resolved: String
-        switch FileSystem.realPath(root) {
-        case .success(let path): resolved = path
-        case .failure(let failure): throw .unreadableRoot(path: root, reason: failure.message)
-        }
-        let rootFD: Int32
-        switch FileSystem.openDirectory(resolved) {
-        case .success(let fd): rootFD = fd
-        case .failure(let failure):
-            if failure.code == ENOTDIR { throw .notADirectory(path: root) }
-            throw .unreadableRoot(path: root, reason: failure.message)
-        }
+        let (resolved, rootFD) = try FileSystem.openRoot(root)
         defer { FileSystem.closeDescriptor(rootFD) }
         let queue = WorkQueue([[]])
         let count = min(max(1, lanes), 4)
