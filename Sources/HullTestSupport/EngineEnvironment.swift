@@ -1,0 +1,29 @@
+import Foundation
+
+/// The container engines that `../shared/tools/engine-setup.sh` starts for the tests.
+///
+/// The script writes its exports (`DOCKER_HOST`, `DOCKER20`, `CONTAINERS_CONF`, …) to
+/// `$ENGINE_DIR/env`. Tests find that file through `$HULL_ENGINE_ENV`, else
+/// `$ENGINE_DIR/env`, else `${TMPDIR:-/tmp}/engine/env`, and run engine commands through
+/// `run(_:)`, which sources it first. Without it they skip with `missingMessage`.
+public enum EngineEnvironment {
+    public static let envFile: String? = {
+        let environment = ProcessInfo.processInfo.environment
+        var candidates: [String] = []
+        if let explicit = environment["HULL_ENGINE_ENV"], !explicit.isEmpty { candidates.append(explicit) }
+        if let dir = environment["ENGINE_DIR"], !dir.isEmpty { candidates.append(dir + "/env") }
+        candidates.append((environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp") + "/engine/env")
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }()
+
+    /// Whether an engine environment exists; use in `.enabled(if:)` traits.
+    public static var isAvailable: Bool { envFile != nil }
+
+    public static let missingMessage = "no container engine: run `bash ../shared/tools/engine-setup.sh install install-docker conf bases registry dockerd` (see ENGINE.md beside it) or set HULL_ENGINE_ENV"
+
+    /// Runs a bash script after sourcing the engine's env file.
+    public static func run(_ script: String, directory: String? = nil) throws -> Subprocess.Result {
+        guard let envFile else { throw SharedDataError.missing(missingMessage) }
+        return try Subprocess.run("/bin/bash", ["-c", ". \"$1\" && shift && eval \"$1\"", "engine", envFile, script], directory: directory)
+    }
+}
