@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "HullLint", targets: ["HullLint"]),
         .library(name: "HullRules", targets: ["HullRules"]),
         .library(name: "HullArchive", targets: ["HullArchive"]),
+        .library(name: "HullOCI", targets: ["HullOCI"]),
+        .library(name: "HullImage", targets: ["HullImage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,14 +30,17 @@ let package = Package(
         .target(name: "HullShell", dependencies: ["HullCore"]),
         .target(name: "HullContext", dependencies: ["HullCore"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "HullArchive", dependencies: ["HullCore", "CZlib"]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
+        .target(name: "HullArchive", dependencies: ["HullCore", "CZlib", "CZstd"]),
+        .target(name: "HullOCI", dependencies: ["HullCore", "HullArchive"]),
+        .target(name: "HullImage", dependencies: ["HullCore", "HullArchive", "HullOCI", "HullContext"]),
         .target(name: "HullCache", dependencies: ["HullCore", "HullDockerfile", "HullContext"]),
         .target(name: "HullLint", dependencies: ["HullCore", "HullDockerfile", "HullShell", .product(name: "Yams", package: "Yams")]),
         .target(name: "HullRules", dependencies: ["HullCore", "HullDockerfile", "HullShell", "HullLint"]),
-        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullContext", "HullCache", "HullReport", "HullLint", "HullRules"]),
+        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullContext", "HullCache", "HullReport", "HullLint", "HullRules", "HullOCI", "HullImage"]),
         .executableTarget(
             name: "hull",
-            dependencies: ["Hull", "HullCore", "HullDockerfile", "HullCache", "HullReport", "HullLint", "HullRules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Hull", "HullCore", "HullDockerfile", "HullCache", "HullReport", "HullLint", "HullRules", "HullImage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HullTestSupport", dependencies: ["HullCore"]),
         .testTarget(name: "HullCoreTests", dependencies: ["HullCore", "HullTestSupport"]),
@@ -44,6 +49,7 @@ let package = Package(
         .testTarget(name: "HullContextTests", dependencies: ["HullContext", "HullTestSupport"]),
         .testTarget(name: "HullCacheTests", dependencies: ["HullCache", "HullContext", "HullDockerfile", "HullTestSupport"]),
         .testTarget(name: "HullArchiveTests", dependencies: ["HullArchive", "HullTestSupport"]),
+        .testTarget(name: "HullImageTests", dependencies: ["HullArchive", "HullOCI", "HullImage", "HullTestSupport"]),
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
         .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullTestSupport"]),
         .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),

@@ -127,6 +127,35 @@ public final class Inflater {
         }
     }
 
+    /// Pull-style decompression: decodes from `input` into `output` until one of them is used up
+    /// or the stream ends. Returns the bytes consumed and produced; a gzip member that ends with
+    /// more non-zero input behind it restarts for the next member.
+    public func step(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> (consumed: Int, produced: Int) {
+        guard !input.isEmpty || !isFinished, !output.isEmpty else { return (0, 0) }
+        if isFinished {
+            guard format == .gzip, input.contains(where: { $0 != 0 }) else { return (input.count, 0) }
+            try restartMember()
+        }
+        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        stream.avail_in = UInt32(min(input.count, Int(UInt32.max)))
+        stream.next_out = output.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        stream.avail_out = UInt32(min(output.count, Int(UInt32.max)))
+        let availableIn = Int(stream.avail_in), availableOut = Int(stream.avail_out)
+        let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+        let consumed = availableIn - Int(stream.avail_in), produced = availableOut - Int(stream.avail_out)
+        totalIn &+= UInt64(consumed)
+        totalOut &+= UInt64(produced)
+        switch status {
+        case Z_OK, Z_BUF_ERROR: break
+        case Z_STREAM_END: isFinished = true
+        case Z_NEED_DICT: throw InflateError("the compressed stream needs a preset dictionary")
+        case Z_DATA_ERROR: throw InflateError("the compressed data is corrupt: \(message() ?? "invalid data")")
+        case Z_MEM_ERROR: throw InflateError("zlib ran out of memory")
+        default: throw InflateError("zlib failed with status \(status)")
+        }
+        return (consumed, produced)
+    }
+
     private func restartMember() throws {
         let status = inflateReset(&stream)
         guard status == Z_OK else { throw InflateError("zlib could not restart for the next gzip member (status \(status))") }
