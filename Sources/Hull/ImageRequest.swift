@@ -1,0 +1,43 @@
+import HullCore
+
+/// What `hull image` was asked to do.
+public struct ImageRequest: Sendable {
+    /// A `docker save` tarball, an OCI archive, or an OCI layout folder.
+    public var path: String
+    /// `os/arch[/variant]` for multi-platform indexes.
+    public var platform: String?
+    /// Read file contents for secrets (paths are always checked).
+    public var scanContents: Bool
+    /// dive-like thresholds, checked when set (`--ci`).
+    public var thresholds: ImageThresholds?
+    /// Lowest severity that fails the run.
+    public var failLevel: Severity
+    /// The host environment (for the content-trust check).
+    public var environment: [String: String]
+
+    public init(path: String, platform: String? = nil, scanContents: Bool = true, thresholds: ImageThresholds? = nil,
+                failLevel: Severity = .warning, environment: [String: String] = [:]) {
+        self.path = path
+        self.platform = platform
+        self.scanContents = scanContents
+        self.thresholds = thresholds
+        self.failLevel = failLevel
+        self.environment = environment
+    }
+}
+
+/// dive's CI rules: `lowestEfficiency`, `highestWastedBytes`, `highestUserWastedPercent`.
+public struct ImageThresholds: Hashable, Sendable, Codable {
+    /// Fail below this efficiency (0–1); dive's default 0.9.
+    public var lowestEfficiency: Double?
+    /// Fail above this many wasted bytes; off by default, as in dive.
+    public var highestWastedBytes: Int64?
+    /// Fail above this share of wasted bytes in the non-base layers (0–1); dive's default 0.1.
+    public var highestUserWastedPercent: Double?
+
+    public init(lowestEfficiency: Double? = 0.9, highestWastedBytes: Int64? = nil, highestUserWastedPercent: Double? = 0.1) {
+        self.lowestEfficiency = lowestEfficiency
+        self.highestWastedBytes = highestWastedBytes
+        self.highestUserWastedPercent = highestUserWastedPercent
+    }
+}
