@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "HullReportTests", dependencies: ["HullReport", "HullTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "HullContextTests", dependencies: ["HullContext", "HullTestSupport"]),
         .testTarget(name: "HullCacheTests", dependencies: ["HullCache", "HullContext", "HullDockerfile", "HullTestSupport"]),
-        .testTarget(name: "HullArchiveTests", dependencies: ["HullArchive", "HullTestSupport"]),
+        .testTarget(name: "HullArchiveTests", dependencies: ["HullArchive", "CZstd", "HullTestSupport"]),
         .testTarget(name: "HullImageTests", dependencies: ["HullArchive", "HullOCI", "HullImage", "HullTestSupport"]),
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
         .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullTestSupport"]),

@@ -54,7 +54,7 @@ public enum BuiltinImageRules {
         rule("IM005", "image-add-instruction", .error, "security", dockle: "CIS-DI-0009", dockerfile: "DF009 (add-instead-of-copy)",
              summary: "A history step uses ADD (the first one, the base root filesystem, is skipped).",
              rationale: "ADD fetches URLs and unpacks archives implicitly; COPY does only what it says.") { image, _ in
-            let adds = steps(image).filter { runs($0.text, #"^(/bin/sh -c #\(nop)\s+)?ADD\b"#) }
+            let adds = steps(image).filter { $0.text.hasPrefix("ADD ") || $0.text.contains("#(nop) ADD ") }
             return adds.dropFirst().map { finding("`ADD` in the image's history", history: $0) }
         },
         rule("IM006", "image-secret", .error, "security", dockle: "CIS-DI-0010", dockerfile: "DF007 (secret-in-env-or-arg)",
