@@ -35,10 +35,10 @@ let package = Package(
         .target(name: "HullCache", dependencies: ["HullCore", "HullDockerfile", "HullContext"]),
         .target(name: "HullLint", dependencies: ["HullCore", "HullDockerfile", "HullShell", .product(name: "Yams", package: "Yams")]),
         .target(name: "HullRules", dependencies: ["HullCore", "HullDockerfile", "HullShell", "HullLint"]),
-        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullContext", "HullCache", "HullReport", "HullLint", "HullRules"]),
+        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullContext", "HullCache", "HullReport", "HullLint", "HullRules", "HullVulnerability"]),
         .executableTarget(
             name: "hull",
-            dependencies: ["Hull", "HullCore", "HullDockerfile", "HullCache", "HullReport", "HullLint", "HullRules", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Hull", "HullCore", "HullDockerfile", "HullCache", "HullReport", "HullLint", "HullRules", "HullVulnerability", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HullTestSupport", dependencies: ["HullCore"]),
         .testTarget(name: "HullCoreTests", dependencies: ["HullCore", "HullTestSupport"]),
@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "HullVulnerabilityTests", dependencies: ["HullVulnerability", "HullArchive", "HullTestSupport"]),
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
         .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullTestSupport"]),
-        .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),
+        .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullVulnerability", "HullTestSupport"]),
     ]
 )
