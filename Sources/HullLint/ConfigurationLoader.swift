@@ -123,6 +123,13 @@ public enum ConfigurationLoader {
         case let value as Int: return .int(value)
         case let value as String: return .string(value)
         case let value as Double: return .string(String(value))
+        case let value as Date:
+            // YAML reads `2025-06-30` as a timestamp; keep it as the date that was written.
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.formatOptions = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: value).hour == 0
+                && Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: value).minute == 0 ? [.withFullDate] : [.withInternetDateTime]
+            return .string(formatter.string(from: value))
         case let values as [Any]: return .list(values.map(convert))
         case let values as [String: Any]: return .map(values.mapValues(convert))
         case let values as [AnyHashable: Any]:
