@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "HullArchive", targets: ["HullArchive"]),
         .library(name: "HullOCI", targets: ["HullOCI"]),
         .library(name: "HullImage", targets: ["HullImage"]),
+        .library(name: "HullVulnerability", targets: ["HullVulnerability"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,13 +35,15 @@ let package = Package(
         .target(name: "HullArchive", dependencies: ["HullCore", "CZlib", "CZstd"]),
         .target(name: "HullOCI", dependencies: ["HullCore", "HullArchive"]),
         .target(name: "HullImage", dependencies: ["HullCore", "HullArchive", "HullOCI", "HullContext"]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "HullVulnerability", dependencies: ["HullCore", "HullArchive", "CSQLite"]),
         .target(name: "HullCache", dependencies: ["HullCore", "HullDockerfile", "HullContext"]),
         .target(name: "HullLint", dependencies: ["HullCore", "HullDockerfile", "HullShell", .product(name: "Yams", package: "Yams")]),
         .target(name: "HullRules", dependencies: ["HullCore", "HullDockerfile", "HullShell", "HullLint"]),
-        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullContext", "HullCache", "HullReport", "HullLint", "HullRules", "HullOCI", "HullImage"]),
+        .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullContext", "HullCache", "HullReport", "HullLint", "HullRules", "HullOCI", "HullImage", "HullVulnerability"]),
         .executableTarget(
             name: "hull",
-            dependencies: ["Hull", "HullCore", "HullDockerfile", "HullCache", "HullReport", "HullLint", "HullRules", "HullImage", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Hull", "HullCore", "HullDockerfile", "HullCache", "HullReport", "HullLint", "HullRules", "HullImage", "HullVulnerability", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "HullTestSupport", dependencies: ["HullCore"]),
         .testTarget(name: "HullCoreTests", dependencies: ["HullCore", "HullTestSupport"]),
@@ -50,8 +53,9 @@ let package = Package(
         .testTarget(name: "HullCacheTests", dependencies: ["HullCache", "HullContext", "HullDockerfile", "HullTestSupport"]),
         .testTarget(name: "HullArchiveTests", dependencies: ["HullArchive", "CZstd", "HullTestSupport"]),
         .testTarget(name: "HullImageTests", dependencies: ["HullArchive", "HullOCI", "HullImage", "HullTestSupport"]),
+        .testTarget(name: "HullVulnerabilityTests", dependencies: ["HullVulnerability", "HullArchive", "HullTestSupport"]),
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
         .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullTestSupport"]),
-        .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullTestSupport"]),
+        .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullVulnerability", "HullTestSupport"]),
     ]
 )

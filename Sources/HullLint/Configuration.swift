@@ -29,6 +29,9 @@ public struct Configuration: Sendable, Hashable, Codable {
     /// Whether ShellCheck checks RUN scripts: nil runs it when it is installed (and says once
     /// that it was skipped when it is not), false never runs it.
     public var shellcheck: Bool?
+    /// Vulnerability advisories the project accepts (`hull scan` reports them apart and does
+    /// not fail on them until they expire).
+    public var acceptedAdvisories: [AdvisoryAcceptance] = []
 
     /// The defaults.
     public init() {}

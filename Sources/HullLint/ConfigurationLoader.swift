@@ -5,7 +5,7 @@ import Yams
 /// Reads `.hull.yaml` and hadolint's `.hadolint.yaml` into a `Configuration`.
 public enum ConfigurationLoader {
     /// The keys `.hull.yaml` accepts.
-    public static let hullKeys = ["select", "extend-select", "ignore", "severity", "rules", "trusted-registries", "fail-level", "preview", "label-schema", "strict-labels", "inline-pragmas", "shellcheck"]
+    public static let hullKeys = ["select", "extend-select", "ignore", "severity", "rules", "trusted-registries", "fail-level", "preview", "label-schema", "strict-labels", "inline-pragmas", "shellcheck", "accepted-advisories"]
     /// The keys `.hadolint.yaml` accepts (hadolint 2.x).
     public static let hadolintKeys = ["ignored", "override", "trustedRegistries", "failure-threshold", "label-schema", "strict-labels", "no-fail", "no-color", "format", "disable-ignore-pragma", "verbose"]
 
@@ -69,6 +69,8 @@ public enum ConfigurationLoader {
             case "shellcheck":
                 guard let flag = value.boolValue else { throw .invalidValue(file: file, key: key, expected: "true or false") }
                 configuration.shellcheck = flag
+            case "accepted-advisories":
+                configuration.acceptedAdvisories = try acceptedAdvisories(value, key, file)
             default:
                 throw .unknownKey(file: file, key: key, known: hullKeys)
             }
@@ -121,6 +123,13 @@ public enum ConfigurationLoader {
         case let value as Int: return .int(value)
         case let value as String: return .string(value)
         case let value as Double: return .string(String(value))
+        case let value as Date:
+            // YAML reads `2025-06-30` as a timestamp; keep it as the date that was written.
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.formatOptions = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: value).hour == 0
+                && Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: value).minute == 0 ? [.withFullDate] : [.withInternetDateTime]
+            return .string(formatter.string(from: value))
         case let values as [Any]: return .list(values.map(convert))
         case let values as [String: Any]: return .map(values.mapValues(convert))
         case let values as [AnyHashable: Any]:
@@ -129,6 +138,26 @@ public enum ConfigurationLoader {
             return .map(map)
         default: return .string("\(value)")
         }
+    }
+
+    /// `accepted-advisories`: a list of maps with `id` and `reason` (required), `expires`
+    /// (`YYYY-MM-DD`) and `package`.
+    private static func acceptedAdvisories(_ value: ConfigValue, _ key: String, _ file: String) throws(ConfigurationError) -> [AdvisoryAcceptance] {
+        guard case .list(let items) = value else { throw .invalidValue(file: file, key: key, expected: "a list of {id, reason, expires, package} entries") }
+        var result: [AdvisoryAcceptance] = []
+        for (index, item) in items.enumerated() {
+            let place = "\(key)[\(index)]"
+            guard case .map(let fields) = item else { throw .invalidValue(file: file, key: place, expected: "a map with `id` and `reason`") }
+            for name in fields.keys where !["id", "reason", "expires", "package"].contains(name) {
+                throw .unknownKey(file: file, key: "\(place).\(name)", known: ["id", "reason", "expires", "package"])
+            }
+            guard let id = fields["id"]?.stringValue, !id.isEmpty else { throw .invalidValue(file: file, key: "\(place).id", expected: "an advisory ID such as CVE-2024-1234") }
+            guard let reason = fields["reason"]?.stringValue, !reason.isEmpty else { throw .invalidValue(file: file, key: "\(place).reason", expected: "the reason the advisory is accepted") }
+            let expires = fields["expires"]?.stringValue
+            if let expires, !AdvisoryAcceptance.isDate(expires) { throw .invalidValue(file: file, key: "\(place).expires", expected: "a date as YYYY-MM-DD") }
+            result.append(AdvisoryAcceptance(id: id, reason: reason, expires: expires, package: fields["package"]?.stringValue))
+        }
+        return result
     }
 
     private static func list(_ value: ConfigValue, _ key: String, _ file: String) throws(ConfigurationError) -> [String] {

@@ -18,8 +18,10 @@ struct HullCommand: AsyncParsableCommand {
           hull cache --changed src/index.js     what one edited file rebuilds, step by step
           hull parse Dockerfile                 show how BuildKit reads a Dockerfile
           hull parse --format json Dockerfile   the same, as JSON with exact ranges
+          hull db update && hull scan rootfs/   known vulnerabilities of the packages in a folder
+          hull sbom . --format spdx             a software bill of materials
         """,
         version: HullVersion.current,
-        subcommands: [LintCommand.self, FixCommand.self, ContextCommand.self, IgnoreCommand.self, CacheCommand.self, ImageCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
+        subcommands: [LintCommand.self, FixCommand.self, ContextCommand.self, IgnoreCommand.self, CacheCommand.self, ImageCommand.self, ScanCommand.self, SBOMCommand.self, DBCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
     )
 }

@@ -1,0 +1,160 @@
+import Foundation
+import HullLint
+import HullVulnerability
+
+extension Workspace {
+    /// The advisory database path a request uses.
+    public static func advisoryDatabasePath(_ explicit: String?) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        return AdvisoryDatabase.defaultPath()
+    }
+
+    /// The file tree a scan target names. Image references arrive with the image readers.
+    static func fileTree(_ target: String) throws(HullError) -> FileTree {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
+            throw .usage("\(target): no such folder; `hull scan` and `hull sbom` take a project folder or an unpacked root file system (image archives arrive with the image readers)")
+        }
+        guard isDirectory.boolValue else {
+            throw .usage("\(target): is a file; pass the folder that holds it (a project folder or an unpacked root file system)")
+        }
+        return FolderTree(root: target)
+    }
+
+    /// Takes the inventory of `target` (for `hull sbom`).
+    public static func inventory(_ target: String) throws(HullError) -> Inventory {
+        let tree = try fileTree(target)
+        do {
+            return try InventoryBuilder().inventory(of: tree)
+        } catch {
+            throw .unreadable(target, "\(error)")
+        }
+    }
+
+    /// Inventories the target, matches it against the advisory database and applies the
+    /// request's filters and the configuration's accepted advisories.
+    public static func scan(_ request: ScanRequest) throws(HullError) -> ScanReport {
+        let inventory = try inventory(request.target)
+        let path = advisoryDatabasePath(request.databasePath)
+        let database: AdvisoryDatabase
+        let status: DatabaseStatus
+        let all: [VulnerabilityFinding]
+        do {
+            database = try AdvisoryDatabase(path: path)
+            status = try database.status()
+            all = try VulnerabilityScanner(database: database).scan(inventory)
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+        let acceptances = try acceptedAdvisories(request)
+        var notes = inventory.notes
+        for entry in acceptances where !entry.isActive(today: request.today) {
+            notes.append("accepted advisory \(entry.id) expired on \(entry.expires ?? "")")
+        }
+        let active = acceptances.filter { $0.isActive(today: request.today) }
+        var findings: [VulnerabilityFinding] = []
+        var accepted: [VulnerabilityFinding] = []
+        var counts = ScanReport.Counts()
+        for var finding in all {
+            if !request.severities.isEmpty, !request.severities.contains(finding.severity) { continue }
+            if request.ignoreUnfixed, !finding.isFixable { continue }
+            let ids = Set(([finding.id] + finding.aliases).map { $0.uppercased() })
+            if let entry = active.first(where: { ids.contains($0.id.uppercased()) && ($0.package == nil || $0.package == finding.package) }) {
+                finding.accepted = entry
+                accepted.append(finding)
+                continue
+            }
+            counts.add(finding.severity)
+            findings.append(finding)
+        }
+        if inventory.packages.isEmpty { notes.append("no packages found in \(request.target)") }
+        return ScanReport(
+            tool: tool.name, toolVersion: tool.version, target: request.target, distribution: inventory.distribution,
+            database: .init(path: path, builtAt: status.builtAt, records: status.recordCount),
+            packageCount: inventory.packages.count, findings: findings, accepted: accepted, counts: counts, notes: notes, inventory: inventory)
+    }
+
+    static func acceptedAdvisories(_ request: ScanRequest) throws(HullError) -> [AcceptedAdvisory] {
+        let url: URL?
+        if let explicit = request.configurationPath {
+            guard FileManager.default.fileExists(atPath: explicit) else { throw .fileNotFound(explicit) }
+            url = URL(fileURLWithPath: explicit)
+        } else {
+            url = ConfigurationLoader.discover(from: URL(fileURLWithPath: request.target))
+        }
+        guard let url, !url.lastPathComponent.hasPrefix(".hadolint") else { return [] }
+        do {
+            let configuration = try ConfigurationLoader.load(url)
+            return configuration.acceptedAdvisories.map { AcceptedAdvisory(id: $0.id, reason: $0.reason, expires: $0.expires, package: $0.package) }
+        } catch {
+            throw .usage(error.description)
+        }
+    }
+
+    /// Compares two scans: what `other` adds and removes relative to `base`.
+    public static func compare(_ base: ScanReport, _ other: ScanReport) -> ScanComparison {
+        func key(_ finding: VulnerabilityFinding) -> String { "\(finding.id)\u{0}\(finding.package)\u{0}\(finding.kind.rawValue)" }
+        let baseKeys = Set(base.findings.map(key)), otherKeys = Set(other.findings.map(key))
+        var changes: [ScanComparison.PackageChange] = []
+        func versions(_ inventory: Inventory) -> [String: Set<String>] {
+            var result: [String: Set<String>] = [:]
+            for package in inventory.packages { result["\(package.kind.rawValue)\u{0}\(package.name)", default: []].insert(package.version) }
+            return result
+        }
+        let before = versions(base.inventory), after = versions(other.inventory)
+        for name in Set(before.keys).union(after.keys).sorted() {
+            let old = before[name] ?? [], new = after[name] ?? []
+            guard old != new else { continue }
+            let parts = name.split(separator: "\u{0}", maxSplits: 1).map(String.init)
+            let kind = SoftwarePackage.Kind(rawValue: parts[0]) ?? .npm
+            changes.append(.init(kind: kind, name: parts[1], from: old.isEmpty ? nil : old.sorted().joined(separator: ", "), to: new.isEmpty ? nil : new.sorted().joined(separator: ", ")))
+        }
+        return ScanComparison(
+            base: base.target, other: other.target,
+            added: other.findings.filter { !baseKeys.contains(key($0)) },
+            removed: base.findings.filter { !otherKeys.contains(key($0)) },
+            packages: changes, baseCounts: base.counts, otherCounts: other.counts)
+    }
+
+    // MARK: - Advisory database
+
+    /// Imports OSV files, folders and `all.zip` exports into the database.
+    public static func importAdvisories(_ paths: [String], databasePath: String?) throws(HullError) -> AdvisoryImporter.Summary {
+        let path = advisoryDatabasePath(databasePath)
+        do {
+            let writer = try AdvisoryDatabaseWriter(targetPath: path)
+            do {
+                let summary = try AdvisoryImporter.importPaths(paths, into: writer)
+                try writer.commit(hullVersion: tool.version)
+                return summary
+            } catch {
+                writer.discard()
+                throw error
+            }
+        } catch {
+            throw .unreadable(paths.joined(separator: ", "), "\(error); the advisory database at \(path) is unchanged")
+        }
+    }
+
+    /// The database's counts and sources.
+    public static func advisoryStatus(databasePath: String?) throws(HullError) -> DatabaseStatus {
+        let path = advisoryDatabasePath(databasePath)
+        do {
+            return try AdvisoryDatabase(path: path).status()
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+    }
+
+    /// Downloads the ecosystems' exports and imports what changed.
+    public static func updateAdvisories(databasePath: String?, options: AdvisoryUpdater.Options) async throws(HullError) -> [AdvisoryUpdater.Outcome] {
+        let path = advisoryDatabasePath(databasePath)
+        var options = options
+        options.userAgent = "\(tool.name)/\(tool.version)"
+        do {
+            return try await AdvisoryUpdater(options: options).run(databasePath: path, hullVersion: tool.version)
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+    }
+}
