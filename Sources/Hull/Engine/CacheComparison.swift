@@ -7,7 +7,8 @@ import HullDockerfile
 /// `[stage i/n] INSTRUCTION`; the vertex is matched to the instruction by stage and position and
 /// checked by keyword. A step predicted `CACHED` must be `CACHED`, one predicted `REBUILT` must
 /// run, and a stage predicted `SKIPPED` must not appear. FROM an image is resolved on every
-/// build and is never reported as cached, so it is matched but not compared. podman and buildah
+/// build and reported `DONE` or `CACHED` for the same unchanged image, so it is matched but not
+/// compared. podman and buildah
 /// count every instruction; their metadata steps are matched and not compared.
 public struct CacheComparison: Sendable, Hashable, Codable {
     /// One instruction: the prediction and the engine's report.
@@ -130,7 +131,7 @@ public struct CacheComparison: Sendable, Hashable, Codable {
                     row.agrees = step == nil
                 case .cached, .rebuilt:
                     if predicted.keyword == "FROM" {
-                        // An image source is resolved on every build and never reported as cached.
+                        // An image source is resolved on every build: DONE or CACHED for the same image.
                         row.compared = false
                         row.agrees = kind != .docker || step != nil || {
                             if case .image = semantic.bases[stagePrediction.index] { return false }
