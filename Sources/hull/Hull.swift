@@ -20,6 +20,6 @@ struct HullCommand: AsyncParsableCommand {
           hull parse --format json Dockerfile   the same, as JSON with exact ranges
         """,
         version: HullVersion.current,
-        subcommands: [LintCommand.self, FixCommand.self, ContextCommand.self, IgnoreCommand.self, CacheCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
+        subcommands: [LintCommand.self, FixCommand.self, ContextCommand.self, IgnoreCommand.self, CacheCommand.self, LabCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
     )
 }
