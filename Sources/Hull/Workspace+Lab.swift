@@ -100,13 +100,17 @@ extension Workspace {
         throw .usage("\(context): no file the build copies to edit for the one-file rebuild; name one with --touch")
     }
 
-    /// Appends a newline to a file: a real content change that keeps code valid.
+    /// Appends a line of blanks to a file: a real content change that keeps code valid. The
+    /// blanks (spaces and tabs spelling a random number) make the content new on every run, so
+    /// the rebuild cannot hit a cache entry an earlier lab left behind.
     static func touch(_ path: String) throws(HullError) {
         guard let handle = FileHandle(forWritingAtPath: path) else { throw .unwritable(path, "cannot open it for the one-file edit") }
         defer { try? handle.close() }
+        let bits = UInt32.random(in: .min ... .max)
+        let blanks = String((0..<32).map { bits & (1 << $0) == 0 ? " " : "\t" })
         do {
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data("\n".utf8))
+            try handle.write(contentsOf: Data("\n\(blanks)\n".utf8))
         } catch {
             throw .unwritable(path, error.localizedDescription)
         }

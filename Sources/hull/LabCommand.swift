@@ -11,7 +11,7 @@ struct LabCommand: AsyncParsableCommand {
         With the container engine already installed (Docker with BuildKit, podman or buildah), \
         `hull lab` makes, for the Dockerfile and for the one it is compared with: a cold build \
         (--no-cache), a rebuild with nothing changed, and a rebuild after editing one source file \
-        (a newline appended, in a temporary copy of the context, never in your tree). It prints \
+        (a line of blanks appended, in a temporary copy of the context, never in your tree). It prints \
         the times, how many steps ran again, the image size, layer count and user, the bytes the \
         build sends, and every step where `hull cache`'s prediction differed from what the engine \
         did. Everything Hull creates (images, the copy) is removed at the end, also on Ctrl-C.

@@ -74,7 +74,7 @@ public struct ContainerEngine: Sendable {
             let client = try EngineProcess.run([executable, "version", "--format", "{{.Client.Version}}"], environment: environment)
             let major = Int(client.standardOutput.split(separator: ".").first ?? "") ?? 0
             guard major > 0 && major < 23 else {
-                throw .engineUnavailable("`\(executable)` (client \(client.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))) has no buildx plugin, and Docker CLIs from 23 on reach BuildKit only through it; install docker-buildx, or point HULL_DOCKER at a Docker CLI before 23")
+                throw .engineUnavailable("`\(executable)` (client \(client.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines))) has no buildx plugin, which Docker CLIs from 23 on need to reach BuildKit; add the plugin, or point HULL_DOCKER at a Docker CLI before 23")
             }
             return ContainerEngine(kind: .docker, executable: executable, environment: environment, version: version, dockerMode: .classicCLI)
         case .podman:
