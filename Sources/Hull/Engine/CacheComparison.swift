@@ -58,6 +58,9 @@ public struct CacheComparison: Sendable, Hashable, Codable {
                 steps: [EngineStep], engine kind: EngineKind) {
         let semantic = SemanticModel(dockerfile, options: options)
         let single = dockerfile.stages.count == 1
+        // podman and buildah leave the stage prefix out when a single stage is built (`--target`).
+        let builtStages = stages.filter(\.isBuilt).map(\.index)
+        let onlyBuilt = builtStages.count == 1 ? builtStages.first : nil
         var remaining = steps
         // Per instruction: the engine step, and the key of its chain (for BuildKit's shared vertices).
         var reported: [Int: EngineStep] = [:]
@@ -75,8 +78,9 @@ public struct CacheComparison: Sendable, Hashable, Codable {
                 }
                 return CacheModelSteps.isBuildStep(instruction.kind)
             }
-            let ownSteps = remaining.filter { Self.belongs($0, to: stage, single: single, kind: kind) }
-            remaining.removeAll { Self.belongs($0, to: stage, single: single, kind: kind) }
+            let alone = single || (kind != .docker && onlyBuilt == stage.index)
+            let ownSteps = remaining.filter { Self.belongs($0, to: stage, single: alone, kind: kind) }
+            remaining.removeAll { Self.belongs($0, to: stage, single: alone, kind: kind) }
             for step in ownSteps {
                 guard step.position >= 1, step.position <= counted.count, step.total == counted.count,
                       counted[step.position - 1].kind.keyword == step.keyword else {
