@@ -128,6 +128,8 @@ extension Workspace {
         let text: String
         do { text = try String(contentsOfFile: dockerfile, encoding: .utf8) } catch { throw .unreadable(dockerfile, error.localizedDescription) }
         let parsed = Dockerfile.parse(text, path: dockerfile)
+        // Counted before the edit, so every variant reports the same tree.
+        let sent = try await self.context(ContextRequest(root: context, dockerfile: dockerfile, scanContents: false)).sent
         let options = BuildOptions(buildArgs: request.buildArgs, target: request.target)
         var base = EngineBuildRequest(context: context, dockerfile: dockerfile, tag: name + ":cold", buildArgs: request.buildArgs,
                                       target: request.target, network: request.network)
@@ -159,7 +161,6 @@ extension Workspace {
             rows = warmComparison.rows + touchedComparison.rows
         }
         let facts = try engine.inspect(image: name + ":touched")
-        let sent = try await self.context(ContextRequest(root: context, dockerfile: dockerfile, scanContents: false)).sent
         let compared = rows.filter(\.compared)
         return LabReport.Variant(role: role, dockerfile: shownPath, coldSeconds: median(cold), noChangeSeconds: median(warm), touchedSeconds: median(edited),
                                  steps: steps, stepsRunNoChange: noChangeRun, stepsRunAfterTouch: touchedRun, imageBytes: facts.size, layers: facts.layers,
