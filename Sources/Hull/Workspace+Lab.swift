@@ -139,14 +139,14 @@ extension Workspace {
         for _ in 0..<request.runs {
             base.tag = name + ":cold"
             base.noCache = true
-            let coldBuild = try engine.build(base, session: session)
+            let coldBuild = try await engine.build(base, session: session)
             cold.append(coldBuild.seconds)
             steps = coldBuild.steps.filter { ["RUN", "COPY", "ADD", "WORKDIR"].contains($0.keyword) }.count
 
             base.noCache = false
             base.tag = name + ":warm"
             let baseline = try await cache(CacheRequest(dockerfile: dockerfile, context: context, target: request.target))
-            let warmBuild = try engine.build(base, session: session)
+            let warmBuild = try await engine.build(base, session: session)
             warm.append(warmBuild.seconds)
             let warmComparison = CacheComparison(stages: baseline.stages, dockerfile: parsed, options: options, steps: warmBuild.steps, engine: engine.kind)
             noChangeRun = warmComparison.rows.filter { $0.compared && $0.engine == .ran }.count
@@ -154,7 +154,7 @@ extension Workspace {
             try touch(context + "/" + touched)
             let predicted = try await cache(CacheRequest(dockerfile: dockerfile, context: context, changedPaths: [touched], target: request.target))
             base.tag = name + ":touched"
-            let touchedBuild = try engine.build(base, session: session)
+            let touchedBuild = try await engine.build(base, session: session)
             edited.append(touchedBuild.seconds)
             let touchedComparison = CacheComparison(stages: predicted.stages, dockerfile: parsed, options: options, steps: touchedBuild.steps, engine: engine.kind)
             touchedRun = touchedComparison.rows.filter { $0.compared && $0.engine == .ran }.count

@@ -178,7 +178,7 @@ struct CacheAgainstBuildKitTests {
     /// Everything the run creates is recorded in `session`; the caller cleans it up.
     static func run(_ scenario: CacheScenario, engine: ContainerEngine, session: EngineSession) async throws -> Check {
         let prefix = TestEngine.uniquePrefix()
-        let base = try TestEngine.buildBase(engine, prefix: prefix, session: session)
+        let base = try await TestEngine.buildBase(engine, prefix: prefix, session: session)
         let context = try session.makeTemporaryFolder(prefix: prefix)
         var files = scenario.files
         files[scenario.dockerfile] = files[scenario.dockerfile]?.replacingOccurrences(of: "{BASE}", with: base)
@@ -186,14 +186,14 @@ struct CacheAgainstBuildKitTests {
         let dockerfile = "\(context)/\(scenario.dockerfile)"
         var request = EngineBuildRequest(context: context, dockerfile: dockerfile, tag: "\(prefix)/scenario:1", buildArgs: scenario.firstArgs,
                                          target: scenario.target, network: "none")
-        _ = try engine.build(request, session: session)
+        _ = try await engine.build(request, session: session)
 
         try TestEngine.write(scenario.change, into: context)
         let report = try await Workspace.cache(CacheRequest(dockerfile: dockerfile, context: context, changedPaths: Array(scenario.change.keys),
                                                             buildArgs: scenario.changedArgs, target: scenario.target))
         request.tag = "\(prefix)/scenario:2"
         request.buildArgs = scenario.secondArgs
-        let build = try engine.build(request, session: session)
+        let build = try await engine.build(request, session: session)
         let parsed = Dockerfile.parse(try String(contentsOfFile: dockerfile, encoding: .utf8), path: dockerfile)
         let comparison = CacheComparison(stages: report.stages, dockerfile: parsed, options: BuildOptions(target: scenario.target),
                                          steps: build.steps, engine: engine.kind)

@@ -46,7 +46,7 @@ enum TestEngine {
 
     /// Builds a base image unique to `prefix` (so no cache from another run or branch can
     /// answer for it) and returns its name.
-    static func buildBase(_ engine: ContainerEngine, prefix: String, session: EngineSession) throws -> String {
+    static func buildBase(_ engine: ContainerEngine, prefix: String, session: EngineSession) async throws -> String {
         let folder = try session.makeTemporaryFolder(prefix: "\(prefix)-base")
         var files = baseFiles
         files["Dockerfile"] = """
@@ -60,7 +60,7 @@ enum TestEngine {
         """
         try write(files, into: folder)
         let tag = "\(prefix)/node:20"
-        _ = try engine.build(EngineBuildRequest(context: folder, tag: tag, network: "none"), session: session)
+        _ = try await engine.build(EngineBuildRequest(context: folder, tag: tag, network: "none"), session: session)
         return tag
     }
 

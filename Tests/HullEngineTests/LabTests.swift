@@ -32,7 +32,7 @@ struct LabTests {
         let setup = EngineSession()
         defer { setup.cleanUp(using: engine) }
         let prefix = TestEngine.uniquePrefix()
-        let base = try TestEngine.buildBase(engine, prefix: prefix, session: setup)
+        let base = try await TestEngine.buildBase(engine, prefix: prefix, session: setup)
         let app = try Self.nodeApp(base: base, session: setup, prefix: prefix)
         let before = try String(contentsOfFile: app + "/src/index.js", encoding: .utf8)
 
@@ -69,7 +69,7 @@ struct LabTests {
         let setup = EngineSession()
         defer { setup.cleanUp(using: engine) }
         let prefix = TestEngine.uniquePrefix()
-        let base = try TestEngine.buildBase(engine, prefix: prefix, session: setup)
+        let base = try await TestEngine.buildBase(engine, prefix: prefix, session: setup)
         let app = try Self.nodeApp(base: base, session: setup, prefix: prefix)
         // A RUN that takes long enough to be interrupted while it runs.
         try TestEngine.write(["Dockerfile.slow": "FROM \(base)\nWORKDIR /app\nCOPY . .\nRUN sleep 30 && npm install\n"], into: app)
@@ -79,7 +79,7 @@ struct LabTests {
                                  environment: variables)
         let task = Task { try await Workspace.lab(request, session: session) }
         // Wait until the first build runs, then interrupt it.
-        let deadline = Date().addingTimeInterval(60)
+        let deadline = Date().addingTimeInterval(300)
         while session.images.isEmpty && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
         #expect(!session.images.isEmpty, "the lab never started a build")
         let folders = session.folders
@@ -99,13 +99,13 @@ struct LabTests {
     }
 
     @Test("Ctrl-C during hull lab: exit 130, no image and no temporary folder left")
-    func controlC() throws {
+    func controlC() async throws {
         let engine = try #require(try TestEngine.docker?.get())
         let hull = try #require(HullExecutable.url, "the hull executable is not built")
         let setup = EngineSession()
         defer { setup.cleanUp(using: engine) }
         let prefix = TestEngine.uniquePrefix()
-        let base = try TestEngine.buildBase(engine, prefix: prefix, session: setup)
+        let base = try await TestEngine.buildBase(engine, prefix: prefix, session: setup)
         let app = try Self.nodeApp(base: base, session: setup, prefix: prefix)
         try TestEngine.write(["Dockerfile.slow": "FROM \(base)\nCOPY . .\nRUN sleep 30\n"], into: app)
         let temporary = try setup.makeTemporaryFolder(prefix: "\(prefix)-tmp")
@@ -134,13 +134,13 @@ struct LabTests {
     }
 
     @Test("hull lab --format json from the command line")
-    func commandLine() throws {
+    func commandLine() async throws {
         let engine = try #require(try TestEngine.docker?.get())
         let variables = try #require(EngineEnvironment.variables)
         let setup = EngineSession()
         defer { setup.cleanUp(using: engine) }
         let prefix = TestEngine.uniquePrefix()
-        let base = try TestEngine.buildBase(engine, prefix: prefix, session: setup)
+        let base = try await TestEngine.buildBase(engine, prefix: prefix, session: setup)
         let app = try Self.nodeApp(base: base, session: setup, prefix: prefix)
         // Twice on the same tree: the second lab's edit must miss the cache the first one left.
         for _ in 0..<2 {

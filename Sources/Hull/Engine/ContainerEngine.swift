@@ -7,7 +7,7 @@ import Foundation
 /// let engine = try ContainerEngine.locate()
 /// let session = EngineSession()
 /// defer { session.cleanUp(using: engine) }
-/// let build = try engine.build(EngineBuildRequest(context: ".", tag: "hull-lab/app:1"), session: session)
+/// let build = try await engine.build(EngineBuildRequest(context: ".", tag: "hull-lab/app:1"), session: session)
 /// build.steps.filter { $0.status == .cached }
 /// ```
 public struct ContainerEngine: Sendable {
@@ -130,12 +130,12 @@ public struct ContainerEngine: Sendable {
     /// Builds `request`, recording the tagged image in `session` so that its cleanup removes it.
     /// - Throws: ``HullError/engineFailed(_:)`` with the engine's last lines of output when the
     ///   build fails or is interrupted.
-    public func build(_ request: EngineBuildRequest, session: EngineSession) throws(HullError) -> EngineBuild {
+    public func build(_ request: EngineBuildRequest, session: EngineSession) async throws(HullError) -> EngineBuild {
         guard !session.isInterrupted else { throw .engineFailed("interrupted before the build of \(request.tag)") }
         var environment = environment
         if kind == .docker { environment["DOCKER_BUILDKIT"] = "1" }
         session.created(image: request.tag)
-        let result = try EngineProcess.run(buildArguments(request), environment: environment, session: session)
+        let result = try await EngineProcess.runDetached(buildArguments(request), environment: environment, session: session)
         let output = kind == .docker ? result.standardError : result.standardOutput + result.standardError
         let steps = kind == .docker ? BuildKitProgress.steps(in: output) : PodmanProgress.steps(in: output)
         if session.isInterrupted { throw .engineFailed("the build of \(request.tag) was interrupted") }

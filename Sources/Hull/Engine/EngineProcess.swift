@@ -84,6 +84,21 @@ enum EngineProcess {
         return Result(status: exit, stdout: stdoutBytes, stderr: stderrBytes, seconds: Date().timeIntervalSince(start))
     }
 
+    /// ``run(_:environment:directory:session:)`` on a thread of its own, so that a long engine
+    /// build does not hold one of the few threads Swift's concurrency runs tasks on.
+    static func runDetached(_ arguments: [String], environment: [String: String], directory: String? = nil,
+                            session: EngineSession? = nil) async throws(HullError) -> Result {
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Swift.Result<Result, HullError>, Never>) in
+            let thread = Thread {
+                continuation.resume(returning: Swift.Result { () throws(HullError) -> Result in
+                    try run(arguments, environment: environment, directory: directory, session: session)
+                })
+            }
+            thread.start()
+        }
+        return try outcome.get()
+    }
+
     /// The executable for `program`: itself when it holds a `/`, else the first match in `path`.
     static func resolve(_ program: String, path: String?) -> String? {
         if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
