@@ -62,6 +62,26 @@ struct LabTests {
         #expect(text.contains("rebuild, src/index.js edited") && text.contains("appuser"))
     }
 
+    @Test("--fixed: Hull's fixed Dockerfile rebuilds fewer steps after a source edit than the original")
+    func fixed() async throws {
+        let engine = try #require(try TestEngine.docker?.get())
+        let variables = try #require(EngineEnvironment.variables)
+        let setup = EngineSession()
+        defer { setup.cleanUp(using: engine) }
+        let prefix = TestEngine.uniquePrefix()
+        let base = try await TestEngine.buildBase(engine, prefix: prefix, session: setup)
+        let app = try Self.nodeApp(base: base, session: setup, prefix: prefix)
+        let session = EngineSession()
+        let request = LabRequest(context: app, comparison: .fixed, engine: .docker, network: "none", imagePrefix: "\(prefix)-fix", environment: variables)
+        let report = try await Workspace.lab(request, session: session)
+        #expect(report.variants.map(\.role) == ["Dockerfile", "fixed"])
+        let original = report.variants[0], fixed = report.variants[1]
+        #expect(original.disagreements.isEmpty && fixed.disagreements.isEmpty, "\(original.disagreements) \(fixed.disagreements)")
+        #expect(original.stepsRunAfterTouch == 2 && fixed.stepsRunAfterTouch == 1)
+        #expect(fixed.steps > original.steps)
+        #expect(try Self.images(engine, prefix: "\(prefix)-fix").isEmpty)
+    }
+
     @Test("a lab interrupted half-way leaves no image and no temporary folder behind")
     func interrupted() async throws {
         let engine = try #require(try TestEngine.docker?.get())

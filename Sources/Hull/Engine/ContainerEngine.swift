@@ -145,23 +145,36 @@ public struct ContainerEngine: Sendable {
         return EngineBuild(steps: steps, seconds: result.seconds, output: output)
     }
 
-    /// Size, layer count and user of an image.
+    /// Size, layer count and user of an image. buildah reports the size only rounded
+    /// (`2.13 MB`), so it is that figure in bytes.
     public func inspect(image: String) throws(HullError) -> EngineImageFacts {
         let arguments: [String]
         switch kind {
         case .docker, .podman:
-            arguments = [executable, "image", "inspect", "--format", "{{.Size}} {{len .RootFS.Layers}} {{json .Config.User}}", image]
+            arguments = [executable, "image", "inspect", "--format", "{{.Size}}|{{len .RootFS.Layers}}|{{.Config.User}}", image]
         case .buildah:
-            arguments = [executable, "inspect", "--type", "image", "--format", "0 {{len .Docker.RootFS.DiffIDs}} {{json .Docker.Config.User}}", image]
+            arguments = [executable, "inspect", "--type", "image", "--format", "0|{{len .Docker.RootFS.DiffIDs}}|{{.Docker.Config.User}}", image]
         }
         let result = try EngineProcess.run(arguments, environment: environment)
         guard result.status == 0 else { throw .engineFailed("\(displayName): cannot inspect \(image): \(Self.lastLines(result.standardError, 2))") }
-        let fields = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ", maxSplits: 2)
-        guard fields.count == 3, let size = Int64(fields[0]), let layers = Int(fields[1]) else {
-            throw .engineFailed("\(displayName): unexpected `image inspect` output for \(image): \(result.standardOutput)")
+        let fields = result.standardOutput.trimmingCharacters(in: .newlines).split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
+        guard fields.count == 3, var size = Int64(fields[0]), let layers = Int(fields[1]) else {
+            throw .engineFailed("\(displayName): unexpected `inspect` output for \(image): \(result.standardOutput)")
         }
-        let user = (try? JSONDecoder().decode(String.self, from: Data(fields[2].utf8))) ?? ""
-        return EngineImageFacts(size: size, layers: layers, user: user)
+        if kind == .buildah {
+            let listed = try EngineProcess.run([executable, "images", "--format", "{{.Size}}", image], environment: environment)
+            size = Self.bytes(fromRounded: listed.standardOutput.split(separator: "\n").first.map(String.init) ?? "") ?? 0
+        }
+        return EngineImageFacts(size: size, layers: layers, user: String(fields[2]))
+    }
+
+    /// `2.13 MB` (decimal units, as buildah prints them) in bytes.
+    static func bytes(fromRounded text: String) -> Int64? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ")
+        guard parts.count == 2, let value = Double(parts[0]) else { return nil }
+        let units: [String: Double] = ["B": 1, "kB": 1e3, "KB": 1e3, "MB": 1e6, "GB": 1e9, "TB": 1e12]
+        guard let unit = units[String(parts[1])] else { return nil }
+        return Int64((value * unit).rounded())
     }
 
     /// Whether an image exists.
