@@ -257,6 +257,11 @@ struct CacheAgainstPodmanTests {
         let session = EngineSession()
         defer { session.cleanUp(using: engine) }
         let check = try await CacheAgainstBuildKitTests.run(scenario, engine: engine, session: session)
+        // Tags and every layer image the builds committed go with the cleanup.
+        let images = session.images
+        #expect(images.count > 3)
+        #expect(session.cleanUp(using: engine).isEmpty)
+        for image in images { #expect(!engine.imageExists(image), "\(image) is left behind") }
         let comparison = check.comparison
         #expect(comparison.unmatched.isEmpty, "\(scenario.name):\n\(check.table)")
         let disagreeing = comparison.disagreements.map(\.line)

@@ -82,5 +82,6 @@ struct ProgressParsingTests {
         #expect(steps.map(\.position) == [1, 2, 3, 4, 1, 2])
         #expect(steps.map(\.keyword) == ["FROM", "ENV", "COPY", "RUN", "FROM", "COPY"])
         #expect(steps.map(\.status) == [.ran, .cached, .ran, .ran, .ran, .ran])
+        #expect(PodmanProgress.committedImages(in: Self.podman) == ["4865c5c66e8", "01a162ef706", "e7b7f6109b9"])
     }
 }

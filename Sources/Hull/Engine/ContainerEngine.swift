@@ -138,6 +138,8 @@ public struct ContainerEngine: Sendable {
         let result = try await EngineProcess.runDetached(buildArguments(request), environment: environment, session: session)
         let output = kind == .docker ? result.standardError : result.standardOutput + result.standardError
         let steps = kind == .docker ? BuildKitProgress.steps(in: output) : PodmanProgress.steps(in: output)
+        // podman and buildah keep an image per step; those this build made go with the session.
+        if kind != .docker { PodmanProgress.committedImages(in: output).forEach { session.created(image: $0) } }
         if session.isInterrupted { throw .engineFailed("the build of \(request.tag) was interrupted") }
         guard result.status == 0 else {
             throw .engineFailed("\(displayName): the build of \(request.tag) failed (exit \(result.status)):\n\(Self.lastLines(output, 6))")

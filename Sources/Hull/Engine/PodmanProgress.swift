@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the build output of podman and buildah (`STEP i/n: …` lines, `--> Using cache …` for a
 /// reused layer) into the Dockerfile steps it reports.
 ///
@@ -5,6 +7,26 @@
 /// podman and buildah count every instruction as a step (ENV and LABEL included), because each
 /// one commits an image.
 public enum PodmanProgress {
+    /// The IDs of the images the build committed (each step's `--> ID` line that does not
+    /// follow `--> Using cache`): the layers it made, which outlive the tagged image.
+    public static func committedImages(in output: String) -> [String] {
+        var images: [String] = []
+        var reused = false
+        for rawLine in output.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = rawLine.trimmingPrefix(while: { $0 == " " })
+            if line.hasPrefix("--> Using cache") {
+                reused = true
+            } else if line.hasPrefix("--> ") {
+                let id = line.dropFirst(4).trimmingCharacters(in: .whitespaces)
+                if !reused, id.count >= 10, id.allSatisfy(\.isHexDigit) { images.append(id) }
+                reused = false
+            } else if line.contains("STEP ") {
+                reused = false
+            }
+        }
+        return images
+    }
+
     /// The steps in output order.
     public static func steps(in output: String) -> [EngineStep] {
         var steps: [EngineStep] = []
