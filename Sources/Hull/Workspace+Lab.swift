@@ -122,7 +122,6 @@ extension Workspace {
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
-    // swiftlint:disable:next function_parameter_count
     static func measure(role: String, shownPath: String, dockerfile: String, context: String, touched: String, name: String,
                         request: LabRequest, engine: ContainerEngine, session: EngineSession) async throws(HullError) -> LabReport.Variant {
         let text: String

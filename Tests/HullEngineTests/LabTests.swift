@@ -82,6 +82,27 @@ struct LabTests {
         #expect(try Self.images(engine, prefix: "\(prefix)-fix").isEmpty)
     }
 
+    @Test("a build that fails is an error with the engine's last lines, and leaves nothing behind")
+    func failingBuild() async throws {
+        let engine = try #require(try TestEngine.docker?.get())
+        let variables = try #require(EngineEnvironment.variables)
+        let setup = EngineSession()
+        defer { setup.cleanUp(using: engine) }
+        let prefix = TestEngine.uniquePrefix()
+        let app = try setup.makeTemporaryFolder(prefix: "\(prefix)-app")
+        try TestEngine.write(["Dockerfile": "FROM localhost/busybox:base\nCOPY a.txt /\nRUN exit 3\n", "a.txt": "a\n"], into: app)
+        let session = EngineSession()
+        let request = LabRequest(context: app, engine: .docker, network: "none", imagePrefix: "\(prefix)-fail", environment: variables)
+        await #expect {
+            _ = try await Workspace.lab(request, session: session)
+        } throws: { error in
+            guard let error = error as? HullError, case .engineFailed(let message) = error else { return false }
+            return message.contains("\(prefix)-fail/dockerfile:cold failed (exit 1)") && message.contains("RUN exit 3")
+        }
+        #expect(session.folders.isEmpty && session.images.isEmpty)
+        #expect(try Self.images(engine, prefix: "\(prefix)-fail").isEmpty)
+    }
+
     @Test("a lab interrupted half-way leaves no image and no temporary folder behind")
     func interrupted() async throws {
         let engine = try #require(try TestEngine.docker?.get())
