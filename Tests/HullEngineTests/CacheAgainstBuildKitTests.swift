@@ -144,6 +144,14 @@ struct CacheAgainstBuildKitTests {
             "Dockerfile": "FROM {BASE}\nCOPY config/ /etc/app/\nCOPY src/ /app/src/\nRUN ls -R /app\n",
             "config/app.conf": "a=1\n", "src/lib/util.js": "util\n", "docs/notes.md": "notes\n",
         ], change: ["src/lib/util.js": "util 2\n", "docs/notes.md": "notes 2\n"], ran: [3, 4]),
+        CacheScenario(name: "a file inside a copied folder is deleted, another is added", files: [
+            "Dockerfile": "FROM {BASE}\nCOPY config/ /etc/app/\nCOPY src/ /app/src/\nRUN ls -R /app\n",
+            "config/app.conf": "a=1\n", "src/a.js": "a\n", "src/old.js": "old\n",
+        ], change: ["src/old.js": nil, "src/new.js": "new\n"], ran: [3, 4]),
+        CacheScenario(name: "a file the .dockerignore excludes is added to a copied folder", files: [
+            "Dockerfile": "FROM {BASE}\nCOPY src/ /app/src/\nRUN ls -R /app\n",
+            ".dockerignore": "**/*.log\n", "src/a.js": "a\n",
+        ], change: ["src/debug.log": "noise\n"], ran: []),
         CacheScenario(name: "wildcard sources: a file the pattern does not match changes", files: [
             "Dockerfile": "FROM {BASE}\nCOPY *.json /app/\nCOPY src/*.js /app/src/\nRUN ls /app\n",
             "package.json": "{}\n", "src/a.js": "a\n", "src/b.ts": "b\n",
