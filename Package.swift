@@ -57,5 +57,6 @@ let package = Package(
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
         .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullTestSupport"]),
         .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullVulnerability", "HullTestSupport"]),
+        .testTarget(name: "HullEngineTests", dependencies: ["Hull", "HullCache", "HullDockerfile", "HullTestSupport"]),
     ]
 )

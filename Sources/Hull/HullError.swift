@@ -10,6 +10,12 @@ public enum HullError: Error, Equatable, CustomStringConvertible {
     case usage(String)
     /// A file could not be written; the original is unchanged.
     case unwritable(String, String)
+    /// No container engine could be found or run (the message says which and why).
+    case engineUnavailable(String)
+    /// The engine is installed but its daemon is not answering.
+    case engineStopped(String)
+    /// The engine ran but failed to do what was asked (the message carries its error).
+    case engineFailed(String)
 
     public var description: String {
         switch self {
@@ -18,6 +24,11 @@ public enum HullError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let path, let reason): "\(path): cannot be read: \(reason)"
         case .usage(let message): message
         case .unwritable(let path, let reason): "\(path): not written (\(reason)); the file is unchanged"
+        case .engineUnavailable(let message):
+            "\(message); install Docker with BuildKit (docker buildx), podman or buildah, or choose one with --engine"
+        case .engineStopped(let message):
+            "\(message); start the engine (`sudo systemctl start docker`, or run `dockerd` yourself and set DOCKER_HOST) and try again, or use --engine podman"
+        case .engineFailed(let message): message
         }
     }
 }

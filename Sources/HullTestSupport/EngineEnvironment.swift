@@ -26,4 +26,19 @@ public enum EngineEnvironment {
         guard let envFile else { throw SharedDataError.missing(missingMessage) }
         return try Subprocess.run("/bin/bash", ["-c", ". \"$1\" && shift && eval \"$1\"", "engine", envFile, script], directory: directory)
     }
+
+    /// The environment with the engine's env file applied: this process's variables plus its
+    /// exports (`DOCKER_HOST`, `DOCKER20`, `CONTAINERS_CONF`, …), and `HULL_DOCKER` set to
+    /// `DOCKER20` (the CLI that drives BuildKit) so that `ContainerEngine.locate` picks it.
+    public static let variables: [String: String]? = {
+        guard let result = try? run("env -0"), result.status == 0 else { return nil }
+        var variables: [String: String] = [:]
+        for entry in result.stdout.split(separator: 0) {
+            let text = String(decoding: entry, as: UTF8.self)
+            guard let equals = text.firstIndex(of: "=") else { continue }
+            variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        }
+        if let docker20 = variables["DOCKER20"], !docker20.isEmpty { variables["HULL_DOCKER"] = docker20 }
+        return variables
+    }()
 }

@@ -22,6 +22,6 @@ struct HullCommand: AsyncParsableCommand {
           hull sbom . --format spdx             a software bill of materials
         """,
         version: HullVersion.current,
-        subcommands: [LintCommand.self, FixCommand.self, ContextCommand.self, IgnoreCommand.self, CacheCommand.self, ImageCommand.self, ScanCommand.self, SBOMCommand.self, DBCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
+        subcommands: [LintCommand.self, FixCommand.self, ContextCommand.self, IgnoreCommand.self, CacheCommand.self, LabCommand.self, ImageCommand.self, ScanCommand.self, SBOMCommand.self, DBCommand.self, RulesCommand.self, RuleCommand.self, ParseCommand.self]
     )
 }

@@ -1,0 +1,92 @@
+import Foundation
+import Hull
+import HullTestSupport
+
+/// The engine the tests drive, from the env file engine-setup.sh writes; nil without one.
+enum TestEngine {
+    /// The Docker engine with BuildKit, or why it is not there.
+    static let docker: Result<ContainerEngine, HullError>? = locate(.docker)
+    /// podman, or why it is not there.
+    static let podman: Result<ContainerEngine, HullError>? = locate(.podman)
+
+    static func locate(_ kind: EngineKind) -> Result<ContainerEngine, HullError>? {
+        guard let variables = EngineEnvironment.variables else { return nil }
+        do { return .success(try ContainerEngine.locate(kind, environment: variables)) } catch { return .failure(error) }
+    }
+
+    /// A prefix no other run and no other branch uses: image names start with it.
+    static func uniquePrefix() -> String {
+        "engine-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+    }
+
+    /// Files for the stand-in `node:20` base: busybox plus shell scripts for `npm`, `node`,
+    /// `addgroup` and `adduser` that do what the examples need, deterministically.
+    static let baseFiles: [String: String] = [
+        "npm": """
+        #!/bin/sh
+        # Stands in for npm: "installs" what package.json lists by copying the manifests.
+        set -e
+        case "$1" in cache) exit 0 ;; esac
+        test -f package.json || { echo "npm: no package.json in $(pwd)" >&2; exit 1; }
+        mkdir -p node_modules
+        cp package.json node_modules/.package.json
+        if [ -f package-lock.json ]; then cp package-lock.json node_modules/.package-lock.json; fi
+
+        """,
+        "node": "#!/bin/sh\necho \"node $*\"\n",
+        "addgroup": "#!/bin/sh\nfor a; do name=$a; done\necho \"$name:x:1000:\" >> /etc/group\n",
+        "adduser": """
+        #!/bin/sh
+        name=
+        while [ $# -gt 0 ]; do case "$1" in -G) shift 2 ;; -S) shift ;; *) name=$1; shift ;; esac; done
+        echo "$name:x:1000:1000::/home/$name:/bin/sh" >> /etc/passwd
+
+        """,
+    ]
+
+    /// Builds a base image unique to `prefix` (so no cache from another run or branch can
+    /// answer for it) and returns its name.
+    static func buildBase(_ engine: ContainerEngine, prefix: String, session: EngineSession) async throws -> String {
+        let folder = try session.makeTemporaryFolder(prefix: "\(prefix)-base")
+        var files = baseFiles
+        files["Dockerfile"] = """
+        FROM localhost/busybox:base
+        ENV PATH=/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+        COPY npm node addgroup adduser /usr/local/bin/
+        RUN chmod 755 /usr/local/bin/npm /usr/local/bin/node /usr/local/bin/addgroup /usr/local/bin/adduser \\
+         && mkdir -p /etc /tmp && echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd && echo 'root:x:0:' > /etc/group \\
+         && echo '\(prefix)' > /etc/engine-nonce
+
+        """
+        try write(files, into: folder)
+        let tag = "\(prefix)/node:20"
+        _ = try await engine.build(EngineBuildRequest(context: folder, tag: tag, network: "none"), session: session)
+        return tag
+    }
+
+    /// Writes `files` (relative path → content; nil deletes) below `folder`.
+    static func write(_ files: [String: String?], into folder: String) throws {
+        for (path, contents) in files {
+            let url = URL(fileURLWithPath: folder).appendingPathComponent(path)
+            guard let contents else {
+                try? FileManager.default.removeItem(at: url)
+                continue
+            }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: url)
+        }
+    }
+
+    /// The repository's examples folder.
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples").path
+
+    /// The files of `examples/node-app` (not the fake node_modules).
+    static func nodeApp() throws -> [String: String] {
+        var files: [String: String] = [:]
+        for name in ["Dockerfile", "Dockerfile.good", "package.json", "package-lock.json", "src/index.js", ".env", "README.md"] {
+            files[name] = try String(contentsOfFile: "\(examples)/node-app/\(name)", encoding: .utf8)
+        }
+        return files
+    }
+}
