@@ -50,7 +50,7 @@ public struct LanguagePackageNotPinnedRule: DockerfileRule {
                 for (word, names) in HygienePackages.unpinned(invocation.operands, ecosystem, scope: scope) {
                     let list = names.map { "`\($0)`" }.joined(separator: ", ")
                     let what = word.literal == nil ? "`\(word.raw)` gives \(list), not pinned" : "\(list) is not pinned"
-                    sink.report(word.fileRange, "\(what); use `\(example)`", peerIDs: Self.peerIDs[tool].map { [$0] })
+                    sink.report(word.fileRange, "\(what); use `\(example)`", peerIDs: Self.peerIDs[tool].map { [$0] } ?? [])
                 }
             }
         }

@@ -37,8 +37,9 @@ public struct OsPackageNotPinnedRule: DockerfileRule {
             .failing("FROM opensuse/leap:15.6\nRUN sudo zypper -n in ⟦git⟧ && \\\n    yum install -y ↓tar\n"),
         ])
 
-    /// hadolint has one ID per package manager.
-    static let peerIDs = ["apt-get": "DL3008", "apt": "DL3008", "apk": "DL3018", "yum": "DL3033", "microdnf": "DL3033", "zypper": "DL3037", "dnf": "DL3041"]
+    /// hadolint has one ID per package manager; it treats `microdnf` as dnf and does not check
+    /// `apt` (only `apt-get`), `tdnf` or `dnf5`.
+    static let peerIDs = ["apt-get": "DL3008", "apk": "DL3018", "yum": "DL3033", "microdnf": "DL3041", "zypper": "DL3037", "dnf": "DL3041"]
 
     public init() {}
 
@@ -53,7 +54,8 @@ public struct OsPackageNotPinnedRule: DockerfileRule {
                 for (word, names) in HygienePackages.unpinned(invocation.operands, ecosystem, scope: scope) {
                     let list = names.map { "`\($0)`" }.joined(separator: ", ")
                     let what = word.literal == nil ? "`\(word.raw)` gives \(list), not pinned" : "\(list) is not pinned"
-                    sink.report(word.fileRange, "\(what); use `\(example)`", peerIDs: Self.peerIDs[tool].map { [$0] })
+                    sink.report(word.fileRange, "\(what); use `\(example)`",
+                                peerIDs: PackageManagerFamily.hadolintChecks(tool: tool, name: invocation.name) ? Self.peerIDs[tool].map { [$0] } ?? [] : [])
                 }
             }
         }
