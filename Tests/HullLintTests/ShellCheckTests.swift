@@ -177,6 +177,28 @@ struct ShellCheckTests {
         #expect(direct.processes == 3)
     }
 
+    @Test("identical scripts are checked once and every copy gets the findings",
+          .enabled(if: InstalledShellCheck.isAvailable, InstalledShellCheck.skipReason))
+    func identicalScripts() async throws {
+        let runner = try #require(InstalledShellCheck.runner)
+        let pass = ShellCheckPass(configuration: Configuration(), rules: [])
+        let inputs = (0..<12).map { file in
+            AnalyzedDockerfile(Dockerfile.parse("FROM debian:12\n\(String(repeating: "\n", count: file % 3))RUN echo $shared\n", path: "Dockerfile.\(file)"))
+        }
+        let units = inputs.map(pass.prepare)
+        let batcher = ShellCheckBatcher(runner: runner, maximumFilesPerProcess: 1, parallelism: 2)
+        let direct = await batcher.check(units.flatMap { $0.scripts.map(\.input) })
+        #expect(direct.processes == 1)
+        #expect(direct.comments.count == 12 && Set(direct.comments.map { $0.map(\.identifier) }).count == 1)
+        #expect(direct.comments[0].map(\.identifier).contains("SC2154"))
+        let result = await pass.run(units, batcher: batcher)
+        for (file, diagnostics) in result.diagnostics.enumerated() {
+            let source = inputs[file].source
+            let lines = diagnostics.filter { $0.code.rawValue == "SC2154" }.map { source.location(of: $0.range!.start).line }
+            #expect(lines == [2 + file % 3])
+        }
+    }
+
     @Test("the process limit on argument bytes splits chunks too")
     func argumentBytes() throws {
         let batcher = ShellCheckBatcher(runner: ShellCheckRunner(executable: "/bin/false", version: "0.9.0"), maximumFilesPerProcess: 100,
