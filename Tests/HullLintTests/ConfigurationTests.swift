@@ -159,7 +159,7 @@ struct FindingPeerIDTests {
              ids: [["CKV2_DOCKER_11"], ["CKV2_DOCKER_8"], ["CKV2_DOCKER_10"]]),
         Case(rule: "SH033", text: "FROM fedora:40\nRUN microdnf install -y jq && tdnf install -y git && apt install -y curl\n", ids: [["DL3041"], [], []]),
         Case(rule: "SH031", text: "FROM fedora:40\nRUN microdnf install jq && tdnf install git && yum install tar\n", ids: [["DL3038"], [], ["DL3030"]]),
-        Case(rule: "SH008", text: "FROM fedora:40\nRUN microdnf install -y jq-1.7\n", ids: [["DL3040", "DS-0027"]]),
+        Case(rule: "SH008", text: "FROM fedora:40\nRUN microdnf install -y jq-1.7\n", ids: [["DL3040", "DS-0019", "DS-0027"]]),
         Case(rule: "SH038", text: "FROM debian:12\nRUN curl -k https://x && wget --no-check-certificate https://y\n", ids: [["CKV2_DOCKER_2"], ["CKV2_DOCKER_3"]]),
     ]
 

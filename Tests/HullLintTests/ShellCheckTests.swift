@@ -1,7 +1,7 @@
 import Foundation
 import HullCore
 import HullDockerfile
-import HullLint
+@testable import HullLint
 import HullRules
 import Testing
 
@@ -207,11 +207,23 @@ struct ShellCheckTests {
         #expect(chunks.count == 4 && chunks.allSatisfy { $0.count == 5 })
     }
 
+    @Test("only names the script mentions, or that ShellCheck could suggest for a name it lacks, are declared")
+    func relevantNames() {
+        let script = Array("echo \"${APP_HOME}/bin\" $((COUNT + 1)) ${#list} $APP_VERSON\n".utf8)
+        #expect(ShellCheckInput.references(in: script) == ["APP_HOME", "list", "APP_VERSON"])
+        let names = ShellCheckInput.relevant(["APP_HOME", "COUNT", "APP_VERSION", "HTTP_PROXY", "UNUSED", "not-a-name"], to: script)
+        #expect(names == ["APP_HOME", "COUNT", "APP_VERSION"])
+        #expect(ShellCheckInput.relevant(["HTTP_PROXY", "no_proxy"], to: Array("apt-get update\n".utf8)).isEmpty)
+        #expect(ShellCheckInput.editDistance("app_verson", "app_version") == 1)
+        #expect(ShellCheckInput.editDistance("ab", "ba") == 1)
+        #expect(ShellCheckInput.editDistance("home", "proxy") > 2)
+    }
+
     @Test("positions map back through the prelude, a kept shebang, tabs, multi-byte text and CRLF")
     func inputMapping() throws {
         let script = Array("echo\t\"ü\" $x\r\necho $y".utf8)
-        let input = try #require(ShellCheckInput(script: script, dialect: .bash, predefined: ["version", "not-a-name", "version"]))
-        #expect(input.text.hasPrefix("# shellcheck shell=bash\nexport version=1\n"))
+        let input = try #require(ShellCheckInput(script: script, dialect: .bash, predefined: ["x", "not-a-name", "x"]))
+        #expect(input.text.hasPrefix("# shellcheck shell=bash\nexport x=1\n"))
         #expect(!input.text.contains("not-a-name") && !input.text.contains("\r"))
         let x = try #require(input.localRange(line: 3, column: 10, endLine: 3, endColumn: 12))
         #expect(String(decoding: script[x], as: UTF8.self) == "$x")
