@@ -137,6 +137,42 @@ struct PeerScopedSuppressionTests {
     func whole() { #expect(codes(text, ignore: ["SH033"]).isEmpty) }
 }
 
+/// A rule that covers several peer checks names, on each finding, only the checks that would
+/// report it, so that `scripts/parity` and peer-ID suppressions match what each peer does.
+@Suite("Peer IDs of each finding")
+struct FindingPeerIDTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var rule: String
+        var text: String
+        var ids: [[String]]
+        var description: String { "\(rule): \(text.split(separator: "\n").last ?? "")" }
+    }
+
+    static let cases: [Case] = [
+        Case(rule: "DF005", text: "FROM alpine:3.20\nUSER root\n", ids: [["DL3002", "DS-0002", "CKV_DOCKER_8", "CIS-DI-0001"]]),
+        Case(rule: "DF005", text: "FROM alpine:3.20\nCMD [\"sh\"]\n", ids: [["DS-0002", "CKV_DOCKER_3", "CIS-DI-0001"]]),
+        Case(rule: "DF005", text: "FROM alpine:3.20 AS build\nUSER nobody\nFROM alpine:3.20\nCMD [\"sh\"]\n", ids: [["DS-0002", "CIS-DI-0001"]]),
+        Case(rule: "DF062", text: "FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=0 GOINSECURE=x\n", ids: [["CKV2_DOCKER_6"], []]),
+        Case(rule: "SH039", text: "FROM python:3.12\nRUN pip install --trusted-host h app==1 && export GIT_SSL_NO_VERIFY=1\n", ids: [["CKV2_DOCKER_4"], ["CKV2_DOCKER_14"]]),
+        Case(rule: "SH039", text: "FROM fedora:40\nRUN dnf config-manager --setopt=sslverify=0 && dnf install -y --setopt=sslverify=0 jq\n", ids: [["CKV2_DOCKER_15"], []]),
+        Case(rule: "SH037", text: "FROM debian:12\nRUN apt-get install -y --force-yes --allow-unauthenticated curl && rpm -i --nodigest x.rpm\n",
+             ids: [["CKV2_DOCKER_11"], ["CKV2_DOCKER_8"], ["CKV2_DOCKER_10"]]),
+        Case(rule: "SH033", text: "FROM fedora:40\nRUN microdnf install -y jq && tdnf install -y git && apt install -y curl\n", ids: [["DL3041"], [], []]),
+        Case(rule: "SH031", text: "FROM fedora:40\nRUN microdnf install jq && tdnf install git && yum install tar\n", ids: [["DL3038"], [], ["DL3030"]]),
+        Case(rule: "SH008", text: "FROM fedora:40\nRUN microdnf install -y jq-1.7\n", ids: [["DL3040", "DS-0019", "DS-0027"]]),
+        Case(rule: "SH038", text: "FROM debian:12\nRUN curl -k https://x && wget --no-check-certificate https://y\n", ids: [["CKV2_DOCKER_2"], ["CKV2_DOCKER_3"]]),
+    ]
+
+    @Test("each finding names the peer checks that report it", arguments: cases)
+    func ids(_ example: Case) {
+        var configuration = Configuration()
+        configuration.select = [example.rule]
+        let found = Linter(rules: BuiltinRules.all, configuration: configuration)
+            .lint(AnalyzedDockerfile(Dockerfile.parse(example.text), configuration: configuration))
+        #expect(found.map { $0.aliases?.map(\.id) ?? ["(all)"] } == example.ids)
+    }
+}
+
 @Suite("hadolint configuration behaviours")
 struct HadolintBehaviourTests {
     @Test("an override gives an off-by-default rule a severity and turns it on")

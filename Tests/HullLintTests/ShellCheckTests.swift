@@ -1,7 +1,7 @@
 import Foundation
 import HullCore
 import HullDockerfile
-import HullLint
+@testable import HullLint
 import HullRules
 import Testing
 
@@ -177,6 +177,28 @@ struct ShellCheckTests {
         #expect(direct.processes == 3)
     }
 
+    @Test("identical scripts are checked once and every copy gets the findings",
+          .enabled(if: InstalledShellCheck.isAvailable, InstalledShellCheck.skipReason))
+    func identicalScripts() async throws {
+        let runner = try #require(InstalledShellCheck.runner)
+        let pass = ShellCheckPass(configuration: Configuration(), rules: [])
+        let inputs = (0..<12).map { file in
+            AnalyzedDockerfile(Dockerfile.parse("FROM debian:12\n\(String(repeating: "\n", count: file % 3))RUN echo $shared\n", path: "Dockerfile.\(file)"))
+        }
+        let units = inputs.map(pass.prepare)
+        let batcher = ShellCheckBatcher(runner: runner, maximumFilesPerProcess: 1, parallelism: 2)
+        let direct = await batcher.check(units.flatMap { $0.scripts.map(\.input) })
+        #expect(direct.processes == 1)
+        #expect(direct.comments.count == 12 && Set(direct.comments.map { $0.map(\.identifier) }).count == 1)
+        #expect(direct.comments[0].map(\.identifier).contains("SC2154"))
+        let result = await pass.run(units, batcher: batcher)
+        for (file, diagnostics) in result.diagnostics.enumerated() {
+            let source = inputs[file].source
+            let lines = diagnostics.filter { $0.code.rawValue == "SC2154" }.map { source.location(of: $0.range!.start).line }
+            #expect(lines == [2 + file % 3])
+        }
+    }
+
     @Test("the process limit on argument bytes splits chunks too")
     func argumentBytes() throws {
         let batcher = ShellCheckBatcher(runner: ShellCheckRunner(executable: "/bin/false", version: "0.9.0"), maximumFilesPerProcess: 100,
@@ -185,11 +207,23 @@ struct ShellCheckTests {
         #expect(chunks.count == 4 && chunks.allSatisfy { $0.count == 5 })
     }
 
+    @Test("only names the script mentions, or that ShellCheck could suggest for a name it lacks, are declared")
+    func relevantNames() {
+        let script = Array("echo \"${APP_HOME}/bin\" $((COUNT + 1)) ${#list} $APP_VERSON\n".utf8)
+        #expect(ShellCheckInput.references(in: script) == ["APP_HOME", "list", "APP_VERSON"])
+        let names = ShellCheckInput.relevant(["APP_HOME", "COUNT", "APP_VERSION", "HTTP_PROXY", "UNUSED", "not-a-name"], to: script)
+        #expect(names == ["APP_HOME", "COUNT", "APP_VERSION"])
+        #expect(ShellCheckInput.relevant(["HTTP_PROXY", "no_proxy"], to: Array("apt-get update\n".utf8)).isEmpty)
+        #expect(ShellCheckInput.editDistance("app_verson", "app_version") == 1)
+        #expect(ShellCheckInput.editDistance("ab", "ba") == 1)
+        #expect(ShellCheckInput.editDistance("home", "proxy") > 2)
+    }
+
     @Test("positions map back through the prelude, a kept shebang, tabs, multi-byte text and CRLF")
     func inputMapping() throws {
         let script = Array("echo\t\"ü\" $x\r\necho $y".utf8)
-        let input = try #require(ShellCheckInput(script: script, dialect: .bash, predefined: ["version", "not-a-name", "version"]))
-        #expect(input.text.hasPrefix("# shellcheck shell=bash\nexport version=1\n"))
+        let input = try #require(ShellCheckInput(script: script, dialect: .bash, predefined: ["x", "not-a-name", "x"]))
+        #expect(input.text.hasPrefix("# shellcheck shell=bash\nexport x=1\n"))
         #expect(!input.text.contains("not-a-name") && !input.text.contains("\r"))
         let x = try #require(input.localRange(line: 3, column: 10, endLine: 3, endColumn: 12))
         #expect(String(decoding: script[x], as: UTF8.self) == "$x")

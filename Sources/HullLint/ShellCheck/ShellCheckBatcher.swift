@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs ShellCheck over many scripts with few processes.
 ///
-/// Each script becomes a file in a private temporary folder; the files are split into chunks
+/// Each distinct script becomes a file in a private temporary folder (scripts with the same
+/// bytes are checked once and share the findings); the files are split into chunks
 /// of at most ``maximumFilesPerProcess`` names and ``maximumArgumentBytes`` bytes of arguments,
 /// sized so that every one of ``parallelism`` processes gets work, and the chunks run at most
 /// ``parallelism`` at a time. One process failing loses only its own chunk's findings.
@@ -69,10 +70,21 @@ public struct ShellCheckBatcher: Sendable {
             return Result(comments: inputs.map { _ in [] }, processes: 0, failures: [ShellCheckFailure(message: "could not create \(folder.path): \(error)")])
         }
         defer { try? manager.removeItem(at: folder) }
+        // Identical scripts (the same RUN in many Dockerfiles, with the same dialect and the same
+        // variables declared) get identical findings, so each distinct text is checked once.
         var names: [String] = []
         var failures: [ShellCheckFailure] = []
+        var distinct: [[UInt8]: Int] = [:]
+        var owners: [[Int]] = []
         for (index, input) in inputs.enumerated() {
-            let name = folder.appendingPathComponent("\(index).sh").path
+            if let known = distinct[input.contents] {
+                owners[known].append(index)
+                continue
+            }
+            let file = names.count
+            distinct[input.contents] = file
+            owners.append([index])
+            let name = folder.appendingPathComponent("\(file).sh").path
             names.append(name)
             if !manager.createFile(atPath: name, contents: Data(input.contents)) {
                 failures.append(ShellCheckFailure(message: "could not write \(name) in \(folder.path)"))
@@ -105,8 +117,8 @@ public struct ShellCheckBatcher: Sendable {
             case .success(let found):
                 for comment in found {
                     let base = (comment.file as NSString).lastPathComponent
-                    guard base.hasSuffix(".sh"), let index = Int(base.dropLast(3)), comments.indices.contains(index) else { continue }
-                    comments[index].append(comment)
+                    guard base.hasSuffix(".sh"), let file = Int(base.dropLast(3)), owners.indices.contains(file) else { continue }
+                    for index in owners[file] { comments[index].append(comment) }
                 }
             case .failure(let failure):
                 failures.append(failure)

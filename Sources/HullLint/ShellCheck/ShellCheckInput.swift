@@ -2,8 +2,9 @@
 ///
 /// The file handed to ShellCheck is the script with a prelude: a `# shellcheck shell=…`
 /// directive naming the dialect (ShellCheck would otherwise guess and report SC2148), then one
-/// `export NAME=1` line per variable the Dockerfile defines at that point, so that ShellCheck
-/// does not report them as referenced but never assigned (SC2154). A script that starts with
+/// `export NAME=1` line per variable the Dockerfile defines at that point and the script can
+/// refer to (see ``relevant(_:to:)``), so that ShellCheck does not report them as referenced
+/// but never assigned (SC2154). A script that starts with
 /// its own `#!` line keeps it first, since ShellCheck wants the shebang on line 1 (SC1128),
 /// and gets the declarations after it.
 ///
@@ -48,7 +49,7 @@ public struct ShellCheckInput: Sendable {
         var prelude = shebangEnd == 0 ? "# shellcheck shell=\(effective.rawValue)\n" : ""
         if shebangEnd > 0, text[shebangEnd - 1] != 0x0A { prelude += "\n" }
         var seen: Set<String> = []
-        for name in predefined where Self.isIdentifier(name) && seen.insert(name).inserted {
+        for name in Self.relevant(predefined, to: text) where seen.insert(name).inserted {
             prelude += "export \(name)=1\n"
         }
         let preludeBytes = Array(prelude.utf8)
@@ -99,6 +100,66 @@ public struct ShellCheckInput: Sendable {
         case 0xC0...: 2
         default: 1
         }
+    }
+
+    /// The names of `predefined` that can change what ShellCheck says about `script`: those that
+    /// occur in its text, and those close enough to a `$name` it uses but that is not predefined
+    /// for ShellCheck to suggest them ("did you mean", SC2153). A name that appears nowhere in the
+    /// script is neither read nor assigned by it, and declaring it only costs time: ShellCheck's
+    /// data-flow analysis grows with every declaration, and a Dockerfile's ARG and ENV names
+    /// easily outnumber the lines of its scripts.
+    static func relevant(_ predefined: [String], to script: [UInt8]) -> [String] {
+        let names = predefined.filter(isIdentifier)
+        guard !names.isEmpty else { return [] }
+        let text = String(decoding: script, as: UTF8.self)
+        let known = Set(names)
+        let unknown = Set(references(in: script).filter { !known.contains($0) }.map { $0.lowercased() })
+        return names.filter { name in
+            text.contains(name) || unknown.contains { editDistance($0, name.lowercased()) <= 2 }
+        }
+    }
+
+    /// The names a script reads as `$name` or `${name…}` (also `${#name}` and `${!name}`).
+    static func references(in script: [UInt8]) -> [String] {
+        func isStart(_ byte: UInt8) -> Bool { byte == 0x5F || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) }
+        func isPart(_ byte: UInt8) -> Bool { isStart(byte) || (byte >= 0x30 && byte <= 0x39) }
+        var found: [String] = []
+        var index = 0
+        while index < script.count {
+            defer { index += 1 }
+            guard script[index] == 0x24, index + 1 < script.count else { continue }
+            var start = index + 1
+            if script[start] == 0x7B {
+                start += 1
+                if start < script.count, script[start] == 0x23 || script[start] == 0x21 { start += 1 }
+            }
+            guard start < script.count, isStart(script[start]) else { continue }
+            var end = start
+            while end < script.count, isPart(script[end]) { end += 1 }
+            found.append(String(decoding: script[start..<end], as: UTF8.self))
+            index = end - 1
+        }
+        return found
+    }
+
+    /// The Damerau–Levenshtein (optimal string alignment) distance between two names.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        if abs(x.count - y.count) > 2 { return abs(x.count - y.count) }
+        var previous2 = [Int](repeating: 0, count: y.count + 1)
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { current[j] = min(current[j], previous2[j - 2] + 1) }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[y.count]
     }
 
     /// Whether `name` is a shell variable name.

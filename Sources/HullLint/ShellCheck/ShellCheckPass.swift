@@ -141,8 +141,9 @@ public struct ShellCheckPass: Sendable {
     }
 
     /// Whether a stage builds a Windows image: its root base names a Windows image, or the
-    /// file uses the backtick escape character that Windows Dockerfiles use for paths.
-    static func isWindows(_ stageIndex: Int?, in input: AnalyzedDockerfile) -> Bool {
+    /// file uses the backtick escape character that Windows Dockerfiles use for paths. A RUN
+    /// with the default shell there runs under `cmd /S /C`, not `/bin/sh`.
+    public static func isWindows(_ stageIndex: Int?, in input: AnalyzedDockerfile) -> Bool {
         if input.dockerfile.syntax.escapeToken == .backtick { return true }
         guard let stageIndex else { return false }
         let text: String

@@ -11,7 +11,10 @@ public struct EnvSameInstructionReferenceRule: DockerfileRule {
         All the values of one `ENV` instruction are expanded with the variables as they were before the \
         instruction. In `ENV APP=/opt/app PATH=$APP/bin:$PATH`, `$APP` is still unset (or holds its old \
         value), so `PATH` gets `/bin:…`, which is rarely what was meant. A variable that refers to its own \
-        old value (`ENV PATH=/opt/bin:$PATH`) is fine. The fix splits the instruction before the pair that \
+        old value (`ENV PATH=/opt/bin:$PATH`) is fine, and so is a reference to a variable the \
+        instruction passes through unchanged (`ENV LANGUAGE=${LANGUAGE} LANG=${LANGUAGE}`), since its \
+        old and new values are the same. Unlike hadolint, a variable that an earlier ARG or ENV also set \
+        is still flagged: the reference sees that earlier value, not the new one. The fix splits the instruction before the pair that \
         uses the variable, so that it sees the new value; it is unsafe because that changes the value the \
         build sets, which is the point but should be reviewed.
         """,
@@ -22,6 +25,8 @@ public struct EnvSameInstructionReferenceRule: DockerfileRule {
         examples: [
             .passing("FROM alpine:3.20\nENV APP=/opt/app\nENV PATH=$APP/bin:$PATH\n"),
             .passing("FROM alpine:3.20\nENV PATH=/opt/bin:$PATH LANG=C.UTF-8\n"),
+            .passing("FROM alpine:3.20\nARG LANGUAGE=en_US\nENV LANGUAGE=${LANGUAGE} LANG=${LANGUAGE}.UTF-8\n"),
+            .failing("FROM alpine:3.20\nARG VERSION=1.0\nENV VERSION=2.0 URL=https://example.com/v⟦${VERSION}⟧\n"),
             .failing("FROM alpine:3.20\nENV APP=/opt/app PATH=⟦$APP⟧/bin:$PATH\n"),
             .failing("FROM alpine:3.20\nENV A=1 \\\n    B=\"↓${A}0\" \\\n    C='$A' D=↓${B:-x}\n"),
             .fix("FROM alpine:3.20\nENV APP=/opt/app PATH=$APP/bin:$PATH\n", to: "FROM alpine:3.20\nENV APP=/opt/app\nENV PATH=$APP/bin:$PATH\n", .unsafe),
@@ -52,7 +57,9 @@ public struct EnvSameInstructionReferenceRule: DockerfileRule {
                                 notes: ["Set `\(reference.name)` in an earlier ENV to use its new value."], fix: fix)
                     fix = nil
                 }
-                setHere.insert(pair.key.text)
+                // `NAME=${NAME}` keeps the value it had, so later references see the same value either way.
+                let value = String(pair.value.text.drop { $0 == "\"" || $0 == "'" }.reversed().drop { $0 == "\"" || $0 == "'" }.reversed())
+                if value != "$\(pair.key.text)" && value != "${\(pair.key.text)}" { setHere.insert(pair.key.text) }
                 previous = pair
             }
         }

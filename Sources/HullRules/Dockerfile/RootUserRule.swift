@@ -70,6 +70,11 @@ public struct RootUserRule: DockerfileRule {
                  .unsafe),
         ])
 
+    /// The peer IDs of a `USER` that names root: hadolint, Trivy and Checkov's "last USER is root".
+    static let rootUserPeers = ["DL3002", "DS-0002", "CKV_DOCKER_8", "CIS-DI-0001"]
+    /// The peer IDs of a shipping stage without `USER` (hadolint does not flag it).
+    static let missingUserPeers = ["DS-0002", "CIS-DI-0001"]
+
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
@@ -85,22 +90,26 @@ public struct RootUserRule: DockerfileRule {
             let user = expansion.value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             if user == "root" || (!user.isEmpty && user.allSatisfy(\.isNumber) && Int(user) == 0) {
                 let shown = expansion.usesVariables ? "`\(word.text)` (`\(expansion.value)`)" : "`\(word.text)`"
-                sink.report(word.range, "the last `USER` is \(shown), so the container runs as root; switch to an unprivileged user once the steps that need root are done")
+                sink.report(word.range, "the last `USER` is \(shown), so the container runs as root; switch to an unprivileged user once the steps that need root are done",
+                            peerIDs: Self.rootUserPeers)
             }
             return
         }
 
         let keyword = input.instructions[target.fromIndex].syntax.keywordRange
+        // Checkov's CKV_DOCKER_3 asks for a USER anywhere in the file; the others judge the image.
+        let hasAnyUser = input.instructions.contains { if case .user = $0.payload { true } else { false } }
+        let missingPeers = hasAnyUser ? Self.missingUserPeers : Self.missingUserPeers + ["CKV_DOCKER_3"]
         switch input.semantics.rootBase(of: target.index) {
         case .scratch:
             sink.report(keyword, "no `USER` in the stage that ships, so its process runs as UID 0; add a numeric `USER` such as `USER 65532:65532` (no `/etc/passwd` needed)",
-                        fix: Self.fix(adding: .numeric, to: target, in: input))
+                        fix: Self.fix(adding: .numeric, to: target, in: input), peerIDs: missingPeers)
         case .image(_, let reference):
             guard let root = input.targetChain.last, input.semantics.baseExpansions[root.index].isResolved else { return }
             if let reference, NonRootBaseImages.runsAsNonRoot(reference) { return }
             let plan = reference.flatMap(NonRootUser.init)
             sink.report(keyword, "no `USER` in the stage that ships, so the container runs as root; create an unprivileged user and switch to it with `USER`",
-                        fix: plan.flatMap { Self.fix(adding: $0, to: target, in: input) })
+                        fix: plan.flatMap { Self.fix(adding: $0, to: target, in: input) }, peerIDs: missingPeers)
         case .unresolved, .stage:
             return
         }

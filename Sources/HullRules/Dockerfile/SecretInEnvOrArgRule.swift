@@ -18,10 +18,12 @@ public struct SecretInEnvOrArgRule: DockerfileRule {
         words (split at `_`, `-`, `.` and case changes) is a secret word — `password`, `passwd`, `secret`, \
         `token`, `auth`, `credentials`, `apikey`, a glued `PGPASSWORD` — or `key` qualified by `api`, \
         `access`, `private`, `secret`, `signing` and the like; like BuildKit it is flagged whatever its \
-        value, even none. Unlike BuildKit, a bare `KEY` (`GPG_KEY`, `CACHE_KEY`) is not enough, and names \
+        value, even none (switches aside, below). Unlike BuildKit, a bare `KEY` (`GPG_KEY`, `CACHE_KEY`) is not enough, and names \
         that describe a secret rather than hold one are exempt: a word such as `file`, `path`, `url`, \
         `public`, `version`, `length`, `id` or `name` (`PASSWORD_FILE`, `TOKEN_URL`, \
-        `PASSWORD_MIN_LENGTH`, `NEXT_PUBLIC_API_KEY`). Any variable whose literal value has the shape of a \
+        `PASSWORD_MIN_LENGTH`, `NEXT_PUBLIC_API_KEY`), and so is a name whose value is a switch \
+        (`USE_GKE_GCLOUD_AUTH_PLUGIN=True`, `ENABLE_TOKEN_AUTH=0`): it turns a feature on, it holds \
+        nothing. Any variable whose literal value has the shape of a \
         credential — an AWS access key ID, GitHub, GitLab, Slack, Stripe, npm or OpenAI token, a JSON Web \
         Token, a private key block, a URL with a password — is flagged at the value. A secret name with a \
         value written in the file (not a placeholder, a file path or a setting like `true`), or any \
@@ -38,6 +40,7 @@ public struct SecretInEnvOrArgRule: DockerfileRule {
             .passing("FROM postgres:16-alpine\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password\n"),
             .passing("FROM python:3.12-slim\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D TOKEN_URL=https://auth.internal/token\nARG PASSWORD_MIN_LENGTH=12\n"),
             .passing("FROM node:20-alpine\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\n"),
+            .passing("FROM google/cloud-sdk:slim\nENV USE_GKE_GCLOUD_AUTH_PLUGIN=True ENABLE_TOKEN_AUTH=0\n"),
             .failing("FROM node:20-alpine\nENV ⟦DB_PASSWORD⟧=s3cr3t\n"),
             .failing("ARG ⟦GITHUB_TOKEN⟧\nFROM alpine:3.20\nARG ↓GITHUB_TOKEN\n"),
             .failing("FROM node:20-alpine\nENV ⟦AWS_SECRET_ACCESS_KEY⟧=${AWS_SECRET_ACCESS_KEY} NODE_ENV=production\n"),
@@ -83,6 +86,7 @@ public struct SecretInEnvOrArgRule: DockerfileRule {
         let text = value.map { Self.unquoted($0.text) }
         let valueKind = text.flatMap(SecretPatterns.secretKind(ofValue:))
         if let word = SecretPatterns.secretWord(inName: name) {
+            if let text, SecretPatterns.isSwitch(text) { return }
             var message = "`\(name)` is named like a secret (`\(word)`)"
             var severity: Severity?
             if let valueKind {

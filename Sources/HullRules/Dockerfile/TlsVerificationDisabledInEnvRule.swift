@@ -26,7 +26,7 @@ public struct TlsVerificationDisabledInEnvRule: DockerfileRule {
         """,
         category: .security, defaultSeverity: .error,
         aliases: [.checkov("CKV2_DOCKER_5"), .checkov("CKV2_DOCKER_6"), .checkov("CKV2_DOCKER_12"), .checkov("CKV2_DOCKER_14"),
-                  .checkov("CKV2_DOCKER_16"), .checkov("CKV2_DOCKER_18")],
+                  .checkov("CKV2_DOCKER_16")],
         examples: [
             .passing("FROM python:3.12\nENV PYTHONHTTPSVERIFY=1 REQUESTS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt\nARG GIT_SSL_NO_VERIFY\n"),
             .passing("FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=1 NPM_CONFIG_STRICT_SSL=true NODE_EXTRA_CA_CERTS=/etc/ssl/private-ca.pem\n"),
@@ -94,7 +94,20 @@ public struct TlsVerificationDisabledInEnvRule: DockerfileRule {
         case "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE": note = "Point it at a CA bundle instead of leaving it empty."
         default: note = "Install the CA that signs the server's certificate instead."
         }
-        sink.report(range, "`\(name)=\(value.isEmpty ? "\"\"" : value)` turns off TLS certificate verification in \(tool)", notes: [note])
+        sink.report(range, "`\(name)=\(value.isEmpty ? "\"\"" : value)` turns off TLS certificate verification in \(tool)", notes: [note],
+                    peerIDs: Self.checkovID(name).map { [$0] } ?? [])
+    }
+
+    /// The Checkov check that looks for `name` (one check per variable), if any.
+    static func checkovID(_ name: String) -> String? {
+        switch name.uppercased() {
+        case "PYTHONHTTPSVERIFY": "CKV2_DOCKER_5"
+        case "NODE_TLS_REJECT_UNAUTHORIZED": "CKV2_DOCKER_6"
+        case "NPM_CONFIG_STRICT_SSL": "CKV2_DOCKER_12"
+        case "GIT_SSL_NO_VERIFY": "CKV2_DOCKER_14"
+        case "PIP_TRUSTED_HOST": "CKV2_DOCKER_16"
+        default: nil
+        }
     }
 
     /// The tool a variable configures and whether `value` turns its verification off; nil for

@@ -55,12 +55,12 @@ public struct DownloadTlsVerificationDisabledRule: DockerfileRule {
                 case "curl":
                     for option in invocation.options(named: "-k", "--proxy-insecure") {
                         report(option.nameFileRange, "`curl \(option.spelling)` downloads without verifying the server's certificate",
-                               removing: run.allowsFixes ? HygieneEdits.delete(option, in: bytes) : nil, title: option.spelling, into: &sink)
+                               removing: run.allowsFixes ? HygieneEdits.delete(option, in: bytes) : nil, title: option.spelling, peerIDs: option.spelling == "--proxy-insecure" ? [] : ["CKV2_DOCKER_2"], into: &sink)
                     }
                 case "wget":
                     for option in invocation.options(named: "--no-check-certificate") {
                         report(option.nameFileRange, "`wget --no-check-certificate` downloads without verifying the server's certificate",
-                               removing: run.allowsFixes ? HygieneEdits.delete(option, in: bytes) : nil, title: option.spelling, into: &sink)
+                               removing: run.allowsFixes ? HygieneEdits.delete(option, in: bytes) : nil, title: option.spelling, peerIDs: ["CKV2_DOCKER_3"], into: &sink)
                     }
                     for option in invocation.options(named: "-e") {
                         guard let value = option.value,
@@ -81,8 +81,8 @@ public struct DownloadTlsVerificationDisabledRule: DockerfileRule {
         }
     }
 
-    private func report(_ range: TextRange, _ message: String, removing edit: Edit?, title: String, into sink: inout DiagnosticSink) {
-        sink.report(range, message, fix: edit.map { Fix(title: "Remove `\(title)`", edits: [$0], applicability: .unsafe) })
+    private func report(_ range: TextRange, _ message: String, removing edit: Edit?, title: String, peerIDs: [String] = [], into sink: inout DiagnosticSink) {
+        sink.report(range, message, fix: edit.map { Fix(title: "Remove `\(title)`", edits: [$0], applicability: .unsafe) }, peerIDs: peerIDs)
     }
 
     /// The `-c key=value` (and `clone --config key=value`) pairs of a git command line.

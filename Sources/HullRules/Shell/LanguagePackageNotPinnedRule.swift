@@ -33,6 +33,7 @@ public struct LanguagePackageNotPinnedRule: DockerfileRule {
             .failing("FROM python:3.12\nRUN python3 -m pip install --upgrade ⟦pip⟧ && \\\n    sudo pip3 install ⟦git+https://example.com/org/tool.git⟧\n"),
             .failing("FROM node:20\nRUN npm i -g ⟦typescript⟧ ⟦@angular/cli@latest⟧\n"),
             .failing("FROM ruby:3.3\nRUN <<EOF\nset -e\ngem install ↓rails\nEOF\n"),
+            .passing("FROM golang:1.24\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go install tool && go install ./cmd/server && go install cmd/vet\n"),
             .failing("FROM golang:1.22\nRUN go install ⟦golang.org/x/tools/gopls@latest⟧ && go install ↓honnef.co/go/tools/cmd/staticcheck\n"),
         ])
 
@@ -50,7 +51,7 @@ public struct LanguagePackageNotPinnedRule: DockerfileRule {
                 for (word, names) in HygienePackages.unpinned(invocation.operands, ecosystem, scope: scope) {
                     let list = names.map { "`\($0)`" }.joined(separator: ", ")
                     let what = word.literal == nil ? "`\(word.raw)` gives \(list), not pinned" : "\(list) is not pinned"
-                    sink.report(word.fileRange, "\(what); use `\(example)`", peerIDs: Self.peerIDs[tool].map { [$0] })
+                    sink.report(word.fileRange, "\(what); use `\(example)`", peerIDs: Self.peerIDs[tool].map { [$0] } ?? [])
                 }
             }
         }

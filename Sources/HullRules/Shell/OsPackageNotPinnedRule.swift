@@ -27,6 +27,9 @@ public struct OsPackageNotPinnedRule: DockerfileRule {
         examples: [
             .passing("FROM debian:12\nRUN apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u5 ./local.deb nginx/bookworm-backports\n"),
             .passing("FROM alpine:3.20\nARG CURL_VERSION=8.9.1-r0\nRUN apk add --no-cache --virtual .build-deps curl=${CURL_VERSION} musl~1.2 && apk add $EXTRA_PACKAGES\n"),
+            .passing("FROM alpine:3.20\nRUN PKGS=\"curl=8.9.1-r0 git=2.45.2-r0\" && apk add --no-cache $PKGS && sh -c 'apk add $PKGS'\n"),
+            .failing("FROM debian:12\nRUN buildDeps='ca-certificates git=1:2.39.5-0+deb12u1' set -x && apt-get install -y ⟦$buildDeps⟧\n"),
+            .failing("FROM alpine:3.20\nRUN set -eux && INSTALL_PKGS=\"bash \\\n        tzdata=2024a-r1\" && \\\n    apk add --no-cache ⟦${INSTALL_PKGS}⟧\n"),
             .passing("FROM fedora:40\nRUN dnf install -y make-4.4.1 https://example.com/tool.rpm && dnf module install -y nodejs:20 && dnf group install -y 'Development Tools'\n"),
             .passing("FROM opensuse/leap:15.6\nRUN zypper -n install 'git>=2.43' && zypper -n install -t pattern devel_basis\n"),
             .passing("FROM debian:12\nRUN apt-get install -y curl && apk add curl\n", options: ["managers": .list([.string("rpm")])]),
@@ -37,8 +40,9 @@ public struct OsPackageNotPinnedRule: DockerfileRule {
             .failing("FROM opensuse/leap:15.6\nRUN sudo zypper -n in ⟦git⟧ && \\\n    yum install -y ↓tar\n"),
         ])
 
-    /// hadolint has one ID per package manager.
-    static let peerIDs = ["apt-get": "DL3008", "apt": "DL3008", "apk": "DL3018", "yum": "DL3033", "microdnf": "DL3033", "zypper": "DL3037", "dnf": "DL3041"]
+    /// hadolint has one ID per package manager; it treats `microdnf` as dnf and does not check
+    /// `apt` (only `apt-get`), `tdnf` or `dnf5`.
+    static let peerIDs = ["apt-get": "DL3008", "apk": "DL3018", "yum": "DL3033", "microdnf": "DL3041", "zypper": "DL3037", "dnf": "DL3041"]
 
     public init() {}
 
@@ -46,16 +50,38 @@ public struct OsPackageNotPinnedRule: DockerfileRule {
         let managers = Set(sink.listOption("managers").map { $0.lowercased() })
         func enabled(_ manager: String) -> Bool { managers.isEmpty || managers.contains(manager) }
         for run in input.hygieneRuns {
-            let scope = input.hygieneScope(at: run.instruction.index)
-            for command in run.commands {
-                guard let invocation = command.invocation, let tool = invocation.tool,
-                      let (manager, ecosystem, example) = Self.packageOperands(invocation, tool: tool), enabled(manager) else { continue }
-                for (word, names) in HygienePackages.unpinned(invocation.operands, ecosystem, scope: scope) {
-                    let list = names.map { "`\($0)`" }.joined(separator: ", ")
-                    let what = word.literal == nil ? "`\(word.raw)` gives \(list), not pinned" : "\(list) is not pinned"
-                    sink.report(word.fileRange, "\(what); use `\(example)`", peerIDs: Self.peerIDs[tool].map { [$0] })
+            let base = input.hygieneScope(at: run.instruction.index)
+            for script in run.scripts {
+                var scope = base
+                for command in script.commands {
+                    // A nested shell (`sh -c '…'`) does not see the outer script's unexported variables.
+                    if command.context.enclosures.contains(where: { if case .nestedScript = $0 { true } else { false } }) { continue }
+                    // `PKGS="curl git" && apk add $PKGS`: a top-level assignment sets the list for the commands after it,
+                    // and so does one before a special built-in (`buildDeps='…' set -x`), which POSIX keeps in the shell.
+                    if command.context.enclosures.isEmpty, command.words.isEmpty || Self.specialBuiltins.contains(command.words[0].literal ?? "") {
+                        for assignment in command.assignments where assignment.arraySubscript == nil && !assignment.isAppend {
+                            guard let value = assignment.value, let fields = HygieneVariables.fields(of: value, in: scope) else { continue }
+                            scope.setEnv(assignment.name, value: fields.joined(separator: " "))
+                        }
+                        if command.words.isEmpty { continue }
+                    }
+                    report(command, scope: scope, enabled: enabled, into: &sink)
                 }
             }
+        }
+    }
+
+    /// POSIX special built-ins, whose prefix assignments stay set in the shell after them.
+    static let specialBuiltins: Set<String> = ["set", ":", "export", "readonly", "eval", ".", "shift", "trap", "unset"]
+
+    private func report(_ command: SimpleCommand, scope: VariableScope, enabled: (String) -> Bool, into sink: inout DiagnosticSink) {
+        guard let invocation = command.invocation, let tool = invocation.tool,
+              let (manager, ecosystem, example) = Self.packageOperands(invocation, tool: tool), enabled(manager) else { return }
+        for (word, names) in HygienePackages.unpinned(invocation.operands, ecosystem, scope: scope) {
+            let list = names.map { "`\($0)`" }.joined(separator: ", ")
+            let what = word.literal == nil ? "`\(word.raw)` gives \(list), not pinned" : "\(list) is not pinned"
+            sink.report(word.fileRange, "\(what); use `\(example)`",
+                        peerIDs: PackageManagerFamily.hadolintChecks(tool: tool, name: invocation.name) ? Self.peerIDs[tool].map { [$0] } ?? [] : [])
         }
     }
 

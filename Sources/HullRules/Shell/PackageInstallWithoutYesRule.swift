@@ -69,12 +69,12 @@ public struct PackageInstallWithoutYesRule: DockerfileRule {
                 case "apt-get", "apt":
                     guard let subcommand = invocation.subcommands.first, Self.aptSubcommands.contains(subcommand.name),
                           !invocation.aptAssumesYes, !configured.aptAssumesYes else { continue }
-                    report(name, subcommand: subcommand.word, flag: "-y", insertAfter: subcommand.word, run: run, peerIDs: ["DL3014", "DS-0021"], into: &sink)
+                    report(name, subcommand: subcommand.word, flag: "-y", insertAfter: subcommand.word, run: run, peerIDs: tool == "apt-get" ? ["DL3014", "DS-0021"] : [], into: &sink)
                 case "yum", "dnf", "microdnf":
                     guard let subcommand = invocation.subcommands.first, let last = invocation.subcommands.last,
                           invocation.subcommands.count == 1 ? Self.rpmSubcommands.contains(subcommand.name) : Self.rpmNestedSubcommands.contains(last.name),
                           !invocation.has(option: "-y"), !Self.setsAssumeYes(invocation), !configured.rpmAssumesYes else { continue }
-                    report(name, subcommand: last.word, flag: "-y", insertAfter: last.word, run: run, peerIDs: [tool == "dnf" ? "DL3038" : "DL3030"], into: &sink)
+                    report(name, subcommand: last.word, flag: "-y", insertAfter: last.word, run: run, peerIDs: !PackageManagerFamily.hadolintChecks(tool: tool, name: invocation.name) ? [] : tool == "yum" ? ["DL3030"] : ["DL3038"], into: &sink)
                 case "zypper":
                     guard let subcommand = invocation.subcommands.first, Self.zypperSubcommands.contains(subcommand.name),
                           !invocation.has(option: "--non-interactive", "--no-confirm"), let nameWord = command.effectiveNameWord else { continue }

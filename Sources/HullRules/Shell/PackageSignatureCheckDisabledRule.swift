@@ -56,14 +56,16 @@ public struct PackageSignatureCheckDisabledRule: DockerfileRule {
                     let fix = run.allowsFixes ? HygieneEdits.delete(from: first, through: last, in: bytes).map {
                         Fix(title: "Remove `--setopt=\(text)`", edits: [$0], applicability: .unsafe)
                     } : nil
-                    sink.report(first.fileRange.union(last.fileRange), "`\(invocation.name)` with `--setopt=\(text)` turns off package signature checks", fix: fix)
+                    sink.report(first.fileRange.union(last.fileRange), "`\(invocation.name)` with `--setopt=\(text)` turns off package signature checks", fix: fix,
+                                peerIDs: [])
                 }
                 for option in disablingOptions(invocation) {
                     var fix: Fix?
                     if run.allowsFixes, let edit = HygieneEdits.delete(option, in: bytes) {
                         fix = Fix(title: "Remove `\(option.spelling)`", edits: [edit], applicability: .unsafe)
                     }
-                    sink.report(option.fileRange, "`\(invocation.name)` with `\(Self.spelled(option))` turns off package signature checks", fix: fix)
+                    sink.report(option.fileRange, "`\(invocation.name)` with `\(Self.spelled(option))` turns off package signature checks", fix: fix,
+                                peerIDs: Self.checkovIDs(tool: invocation.tool ?? invocation.name, option: option))
                 }
             }
         }
@@ -90,6 +92,18 @@ public struct PackageSignatureCheckDisabledRule: DockerfileRule {
             return global + repository
         default:
             return []
+        }
+    }
+
+    /// The Checkov check that looks for this option of this tool (each looks for one spelling).
+    static func checkovIDs(tool: String, option: ParsedOption) -> [String] {
+        switch (tool, option.spelling) {
+        case ("apk", "--allow-untrusted"): ["CKV2_DOCKER_7"]
+        case ("apt-get", "--allow-unauthenticated"): ["CKV2_DOCKER_8"]
+        case ("apt-get", "--force-yes"): ["CKV2_DOCKER_11"]
+        case ("yum", "--nogpgcheck"), ("dnf", "--nogpgcheck"), ("microdnf", "--nogpgcheck"), ("tdnf", "--nogpgcheck"): ["CKV2_DOCKER_9"]
+        case ("rpm", _): ["CKV2_DOCKER_10"]
+        default: []
         }
     }
 

@@ -20,7 +20,7 @@ public struct PipeWithoutPipefailRule: DockerfileRule {
         shell without `pipefail` rejects the option and the build stops, so a working build has it. \
         Pipelines fed only by `echo`, `printf`, `yes` or `true` are not flagged: they cannot hide a \
         failure, and `yes | …` would even fail under `pipefail`. PowerShell and cmd SHELLs are \
-        skipped.
+        skipped, and so are default-shell RUNs of Windows stages, which run under `cmd`.
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL4006")],
@@ -30,6 +30,7 @@ public struct PipeWithoutPipefailRule: DockerfileRule {
             .passing("FROM debian:12\nRUN bash -o pipefail -c 'curl -fsSL https://example.com/app.tgz | tar -xz -C /opt'\n"),
             .passing("FROM debian:12\nRUN bash -o pipefail <<EOF\ncurl -fsSL https://example.com/app.tgz | tar -xz -C /opt\nEOF\n"),
             .passing("FROM debian:12\nRUN echo 'deb http://deb.example.com stable main' | tee /etc/apt/sources.list.d/example.list\n"),
+            .passing("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nRUN powershell -Command Get-ChildItem C:/app | Select-Object Name\n"),
             .passing("FROM debian:12 AS base\nSHELL [\"/bin/bash\", \"-eo\", \"pipefail\", \"-c\"]\nFROM base\nRUN wget -qO- https://example.com/app.tgz | tar -xz\n"),
             .failing("FROM debian:12\nRUN curl -fsSL https://example.com/app.tgz ⟦|⟧ tar -xz -C /opt\n"),
             .failing("FROM debian:12\nRUN apt-get update && \\\n    curl -fsSL https://example.com/install.sh ↓| sh\n"),
@@ -43,7 +44,8 @@ public struct PipeWithoutPipefailRule: DockerfileRule {
     public init() {}
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
-        for run in input.hygieneRuns where !run.hasNonPosixShell {
+        // A default-shell RUN of a Windows stage runs under cmd, whose pipes `pipefail` cannot govern.
+        for run in input.hygieneRuns where !run.hasNonPosixShell && !(run.shell == ["/bin/sh", "-c"] && ShellCheckPass.isWindows(run.stageIndex, in: input)) {
             for script in run.scripts {
                 for found in HygienePipelines.pipelines(in: script) {
                     if found.firstCommand?.context.shellOptions.pipefail ?? false { continue }

@@ -26,7 +26,9 @@ public struct ToolTlsVerificationDisabledRule: DockerfileRule {
         instruction are another rule's concern.
         """,
         category: .security, defaultSeverity: .error,
-        aliases: [.checkov("CKV2_DOCKER_4"), .checkov("CKV2_DOCKER_13"), .checkov("CKV2_DOCKER_15")],
+        aliases: [.checkov("CKV2_DOCKER_4"), .checkov("CKV2_DOCKER_13"), .checkov("CKV2_DOCKER_15"),
+                  .checkov("CKV2_DOCKER_5"), .checkov("CKV2_DOCKER_6"), .checkov("CKV2_DOCKER_12"), .checkov("CKV2_DOCKER_14"),
+                  .checkov("CKV2_DOCKER_16")],
         fixAvailability: .unsafe,
         fixNote: """
         Options (`--trusted-host host`, `--setopt=sslverify=0`, `--no-check-certificate`, \
@@ -61,23 +63,29 @@ public struct ToolTlsVerificationDisabledRule: DockerfileRule {
         for run in input.hygieneRuns {
             for command in run.commands {
                 for (range, text) in variableAssignments(command) {
-                    sink.report(range, "`\(text)` turns off TLS certificate verification")
+                    let name = String(text.prefix { $0 != "=" })
+                    sink.report(range, "`\(text)` turns off TLS certificate verification",
+                                peerIDs: TlsVerificationDisabledInEnvRule.checkovID(name).map { [$0] } ?? [])
                 }
                 guard let name = command.effectiveName, let invocation = command.invocation else { continue }
                 for option in disablingOptions(invocation) {
                     let fix = run.allowsFixes ? HygieneEdits.delete(option, in: bytes).map {
                         Fix(title: "Remove `\(option.spelling)`", edits: [$0], applicability: .unsafe)
                     } : nil
-                    sink.report(option.fileRange, "`\(name)` with `\(option.spelling)` skips TLS certificate verification", fix: fix)
+                    sink.report(option.fileRange, "`\(name)` with `\(option.spelling)` skips TLS certificate verification", fix: fix,
+                                peerIDs: name.hasPrefix("pip") ? ["CKV2_DOCKER_4"] : ["npm", "yarn"].contains(name) ? ["CKV2_DOCKER_13"] : [])
                 }
                 for (first, last, text) in HygieneSettings.setoptWords(invocation) where HygieneSettings.setsFalse(text, keys: ["sslverify"]) {
                     let fix = run.allowsFixes ? HygieneEdits.delete(from: first, through: last, in: bytes).map {
                         Fix(title: "Remove `--setopt=\(text)`", edits: [$0], applicability: .unsafe)
                     } : nil
-                    sink.report(first.fileRange.union(last.fileRange), "`\(name)` with `--setopt=\(text)` skips TLS certificate verification", fix: fix)
+                    let configManager = ["yum-config-manager", "dnf-config-manager"].contains(name) || invocation.subcommands.first?.name == "config-manager"
+                    sink.report(first.fileRange.union(last.fileRange), "`\(name)` with `--setopt=\(text)` skips TLS certificate verification", fix: fix,
+                                peerIDs: configManager ? ["CKV2_DOCKER_15"] : [])
                 }
                 if let word = configurationWord(name: name, invocation: invocation) {
-                    sink.report(word.fileRange, "`\(name)` is configured to skip TLS certificate verification")
+                    sink.report(word.fileRange, "`\(name)` is configured to skip TLS certificate verification",
+                                peerIDs: name.hasPrefix("pip") ? ["CKV2_DOCKER_4"] : ["npm", "yarn"].contains(name) ? ["CKV2_DOCKER_13"] : [])
                 }
             }
         }

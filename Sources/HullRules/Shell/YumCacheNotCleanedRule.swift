@@ -34,6 +34,6 @@ public struct YumCacheNotCleanedRule: DockerfileRule {
 
     public func check(_ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
         PackageManagerCleanup.check(family: .yum, cleanCommand: { "\($0) clean all" },
-                                    peerIDs: ["yum": ["DL3032", "DS-0015"], "dnf": ["DL3040", "DS-0019"], "microdnf": ["DS-0027"], "tdnf": []], input, &sink)
+                                    peerIDs: ["yum": ["DL3032", "DS-0015"], "dnf": ["DL3040", "DS-0019"], "microdnf": ["DL3040", "DS-0019", "DS-0027"], "tdnf": ["DS-0019"], "dnf5": ["DS-0019"]], input, &sink)
     }
 }

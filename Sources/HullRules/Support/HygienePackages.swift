@@ -51,6 +51,9 @@ enum HygienePackages {
             return text.contains(":") ? .pinned : .unpinned
         case .go:
             if text.hasPrefix(".") || text.hasPrefix("/") { return .notAPackage }
+            // `tool`, `all`, `std`, `cmd/…`: meta-patterns and packages of the standard library or
+            // of the main module, whose versions come from the toolchain or go.mod.
+            if !text.contains("@"), !(text.split(separator: "/").first?.contains(".") ?? false) { return .notAPackage }
             guard let at = text.lastIndex(of: "@") else { return .unpinned }
             let version = text[text.index(after: at)...]
             return version.isEmpty || ["latest", "upgrade", "patch"].contains(version) ? .unpinned : .pinned

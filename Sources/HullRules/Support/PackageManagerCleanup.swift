@@ -23,7 +23,7 @@ enum PackageManagerCleanup {
                 fix = ShellEdits.append(clean, after: commands[last]).map { Fix(title: "Run `\(clean)` at the end of the \(tool) steps", edits: [$0], applicability: .safe) }
             }
             let written = ShellEdits.commandText(invocation)
-            sink.report(ShellEdits.commandRange(invocation), "`\(written)` without `\(cleanCommand(invocation.name))` afterwards leaves the \(family.cache.noun) in the layer", fix: fix, peerIDs: peerIDs[invocation.tool ?? invocation.name])
+            sink.report(ShellEdits.commandRange(invocation), "`\(written)` without `\(cleanCommand(invocation.name))` afterwards leaves the \(family.cache.noun) in the layer", fix: fix, peerIDs: peerIDs.isEmpty ? nil : peerIDs[invocation.name] ?? peerIDs[invocation.tool ?? invocation.name] ?? [])
         }
     }
 }

@@ -77,3 +77,13 @@ enum PackageManagerFamily: String, Sendable, Hashable, CaseIterable {
         invocation.tool == "apk" && invocation.has(option: "-U")
     }
 }
+
+extension PackageManagerFamily {
+    /// Whether hadolint's package-manager rules look at a command: they know `apt-get` (not
+    /// `apt`), `apk`, `yum`, `dnf` and `microdnf` (as dnf) and `zypper`, by the command's name,
+    /// so `tdnf`, `dnf5` and `dnf-3`, which Hull reads with dnf's grammar, are Hull's alone.
+    static func hadolintChecks(tool: String, name: String) -> Bool {
+        let base = name.split(separator: "/").last.map(String.init) ?? name
+        return tool == "dnf" ? base == "dnf" : tool != "apt"
+    }
+}

@@ -144,6 +144,12 @@ enum SecretPatterns {
         return !(trimmed.count <= 5 && trimmed.allSatisfy(\.isNumber))
     }
 
+    /// Whether `value` (quotes removed) is a switch (`true`, `off`, `0`, `1`): a setting that a
+    /// secret-like name such as `USE_GKE_GCLOUD_AUTH_PLUGIN` or `ENABLE_TOKEN_AUTH` turns on or off.
+    static func isSwitch(_ value: String) -> Bool {
+        ["true", "false", "yes", "no", "on", "off", "0", "1", "enabled", "disabled"].contains(value.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
     /// What `value` (quotes removed) holds when it looks like a real credential, or nil.
     /// Variable references and placeholders never match.
     static func secretKind(ofValue value: String) -> String? {
