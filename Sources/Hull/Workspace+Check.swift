@@ -63,21 +63,28 @@ extension Workspace {
         let afterContext = try await context(ContextRequest(root: root, dockerfile: path, listPaths: true, scanContents: scanContents,
                                                             measureExcluded: false, previewProposal: false,
                                                             dockerfileText: fixedText, ignoreFileText: proposedText), progress: progress)
+        let nowModel = try? CacheModel(contextDirectory: root, dockerfilePath: path)
         var afterSent = CheckReport.Size(files: afterContext.sent.files + afterContext.sent.symlinks, bytes: afterContext.sent.bytes)
         var afterMatcher: IgnoreMatcher?
-        if let proposal, let proposedText {
+        if let proposedText {
             let patterns = (try? IgnoreFile(bytes: Array(proposedText.utf8)).patterns) ?? []
             afterMatcher = try? IgnoreMatcher(patterns: patterns, policy: .dropInvalid)
-            // The walk saw the ignore file as it is on disk; the written file is sent in its place.
-            let relative = String(proposal.path.dropFirst(root.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            if proposal.path.hasPrefix(root), !((try? afterMatcher?.isExcluded(relative)) ?? false) {
-                if !proposal.exists { afterSent.files += 1 }
-                afterSent.bytes += Int64(proposal.proposed.utf8.count) - Int64(proposal.original.utf8.count)
-            }
         }
+        // The walk saw the files as they are on disk; the fixed Dockerfile and the written ignore
+        // file are sent in their place (unless the ignore file leaves them out).
+        func sent(_ file: String) -> Bool {
+            guard file.hasPrefix(root == "." ? "" : root) else { return false }
+            let relative = String(file.dropFirst(root == "." ? 0 : root.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let matcher = afterMatcher ?? nowModel?.ignoreMatcher
+            return !((try? matcher?.isExcluded(relative)) ?? false)
+        }
+        if let proposal, proposedText != nil, sent(proposal.path) {
+            if !proposal.exists { afterSent.files += 1 }
+            afterSent.bytes += Int64(proposal.proposed.utf8.count) - Int64(proposal.original.utf8.count)
+        }
+        if sent(path) { afterSent.bytes += Int64(outcome.bytes.count) - Int64(source.bytes.count) }
 
         // Rebuild on a source change: one source file both versions copy, chosen the same way every time.
-        let nowModel = try? CacheModel(contextDirectory: root, dockerfilePath: path)
         let afterModel = CacheModel(dockerfile: afterAnalyzed.dockerfile, ignoreMatcher: afterMatcher ?? nowModel?.ignoreMatcher)
         let nowOutline = ImageOutline(nowAnalyzed)
         let afterOutline = ImageOutline(afterAnalyzed)
