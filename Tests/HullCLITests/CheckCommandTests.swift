@@ -223,3 +223,22 @@ struct CheckCommandTests {
         #expect(full.bytes > alpine.bytes && full.asOf == BaseImageSizes.asOf)
     }
 }
+
+extension CheckCommandTests {
+    @Test("the JSON of hull check and hull compare validates against Docs/schemas/check-v1.schema.json",
+          .enabled(if: CacheCommandTests.jsonSchemaPython != nil, "needs python3 with the jsonschema package (or HULL_PYTHON)"))
+    func schema() throws {
+        let copy = try ExampleCopy("node-app")
+        let schema = SharedData.packageRoot.appendingPathComponent("Docs/schemas/check-v1.schema.json").path
+        let runs = [["check", "--isolated", "--format", "json", copy.path],
+                    ["compare", "--isolated", "--format", "json", copy.file("Dockerfile"), copy.file("Dockerfile.good")]]
+        for arguments in runs {
+            let run = try HullExecutable.run(arguments)
+            let instance = copy.root.appendingPathComponent("out-\(arguments[0]).json")
+            try Data(run.stdout).write(to: instance)
+            let script = "import json,sys,jsonschema; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+            let result = try Subprocess.run(CacheCommandTests.jsonSchemaPython!, ["-c", script, schema, instance.path])
+            #expect(result.status == 0, "\(arguments[0]): \(String(decoding: result.stderr, as: UTF8.self))")
+        }
+    }
+}
