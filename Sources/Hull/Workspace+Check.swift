@@ -20,7 +20,15 @@ extension Workspace {
         var lint = request.lint
         lint.paths = paths
         let configuration = try configuration(for: lint)
-        let inputs = try inputs(for: paths)
+        // A folder is a build context: its own Dockerfiles are checked; only a folder without
+        // one is searched below.
+        var inputs: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            let own = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+                ? DockerfileDiscovery.dockerfiles(in: path, depthLimit: 0) : []
+            inputs += own.isEmpty ? try Self.inputs(for: [path]) : own
+        }
         var results: [CheckReport.Result] = []
         var failures: [CheckReport.Failure] = []
         for path in inputs {
@@ -98,7 +106,7 @@ extension Workspace {
                            ignoreFile: ignoreShown, ignoreFileProposed: false),
             rebuild: changed.flatMap { rebuildRow(model: nowModel, outline: nowOutline, changed: $0) },
             user: userRow(nowOutline.user),
-            secrets: secrets(nowDiagnostics, source: source, context: nowContext),
+            secrets: secrets(nowDiagnostics, source: source, context: nowContext, shipped: nowOutline.shippedLines),
             baseImage: baseImageRow(nowOutline),
             findings: severityCounts(nowDiagnostics))
         let after = CheckReport.Snapshot(
@@ -106,7 +114,7 @@ extension Workspace {
                            ignoreFileProposed: proposedText != nil),
             rebuild: changed.flatMap { rebuildRow(model: afterModel, outline: afterOutline, changed: $0) },
             user: userRow(afterOutline.user),
-            secrets: secrets(afterDiagnostics, source: fixedSource, context: afterContext),
+            secrets: secrets(afterDiagnostics, source: fixedSource, context: afterContext, shipped: afterOutline.shippedLines),
             baseImage: baseImageRow(afterOutline),
             findings: severityCounts(afterDiagnostics))
 
@@ -156,8 +164,10 @@ extension Workspace {
         return .init(reference: outline.baseImage, estimate: estimate)
     }
 
-    /// Secrets in `ENV`/`ARG` (DF007's findings) and secret files a COPY or ADD puts in a layer.
-    static func secrets(_ diagnostics: [Diagnostic], source: SourceFile, context: ContextReport) -> [CheckReport.Secret] {
+    /// Secrets in `ENV`/`ARG` (DF007's findings) and secret files a COPY or ADD puts in a layer
+    /// of the image that ships (`shipped`: the lines of its instructions; the layers of stages
+    /// it only copies from are left behind).
+    static func secrets(_ diagnostics: [Diagnostic], source: SourceFile, context: ContextReport, shipped: Set<Int>) -> [CheckReport.Secret] {
         let name = (source.path as NSString).lastPathComponent
         var result: [CheckReport.Secret] = diagnostics.filter { $0.code == SecretInEnvOrArgRule.description.code }.compactMap { diagnostic in
             guard let range = diagnostic.range else { return nil }
@@ -166,7 +176,9 @@ extension Workspace {
             let keyword = lineText.trimmingCharacters(in: .whitespaces).prefix { !$0.isWhitespace }.lowercased()
             return .init(kind: keyword == "arg" ? "arg" : "env", location: "\(name):\(line)", message: diagnostic.message)
         }
-        result += context.problems.filter { $0.kind == "secretCopied" }.map { .init(kind: "file", location: $0.location, message: $0.message) }
+        let copiedIntoImage = Set(context.secrets.findings.filter { !shipped.isDisjoint(with: $0.copiedBy) }.map(\.path))
+        result += context.problems.filter { $0.kind == "secretCopied" && copiedIntoImage.contains($0.location) }
+            .map { .init(kind: "file", location: $0.location, message: $0.message) }
         return result
     }
 

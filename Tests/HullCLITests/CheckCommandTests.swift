@@ -240,3 +240,27 @@ extension CheckCommandTests {
         }
     }
 }
+
+extension CheckCommandTests {
+    @Test("Hull's own Dockerfile is built to its own standard, and hull check . reports nothing above info")
+    func ownDockerfile() throws {
+        let root = SharedData.packageRoot
+        let text = try String(contentsOf: root.appendingPathComponent("Dockerfile"), encoding: .utf8)
+        let froms = text.split(separator: "\n").filter { $0.hasPrefix("FROM ") }
+        #expect(froms.count >= 2, "multi-stage")
+        #expect(froms.allSatisfy { line in
+            let image = line.split(separator: " ")[1]
+            return image.contains(":") && !image.hasSuffix(":latest")
+        }, "base images pinned to a release")
+        #expect(text.contains("--static-swift-stdlib"))
+        #expect(text.contains("ENTRYPOINT [\"") && !text.contains("\nCMD hull"), "exec form")
+        let (report, run) = try Self.check([root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(report.results.map { ($0.dockerfile as NSString).lastPathComponent } == ["Dockerfile"], "the folder's own Dockerfile only")
+        let result = try #require(report.results.first)
+        #expect(result.findings.allSatisfy { $0.severity == "info" || $0.severity == "style" }, "\(result.findings.map(\.code))")
+        #expect(!result.now.user.isRoot && result.now.user.name != "unknown")
+        #expect(result.now.secrets.isEmpty)
+        #expect(result.now.rebuild?.rebuilt.contains { $0.text.contains("swift build") } == true)
+    }
+}

@@ -56,6 +56,9 @@ public struct ImageOutline: Sendable, Hashable {
     public var baseReference: ImageReference?
     /// The dependency installs of every stage, in file order.
     public var installs: [Install]
+    /// The lines of the instructions whose layers ship: the target stage and the stages it is
+    /// built on (`FROM <stage>`); not the stages it only copies from.
+    public var shippedLines: Set<Int>
 
     /// Outlines `input`'s target image.
     public init(_ input: AnalyzedDockerfile) {
@@ -71,6 +74,7 @@ public struct ImageOutline: Sendable, Hashable {
         case .stage?, nil:
             baseImage = nil
         }
+        shippedLines = Set(input.targetChain.flatMap { input.dockerfile.instructions(in: $0).map(\.line) })
         installs = input.instructions.compactMap { instruction in
             guard case .run = instruction.payload, let scripts = input.scripts(at: instruction.index),
                   let install = scripts.commands.lazy.compactMap(DependencyInstall.init).first else { return nil }
