@@ -10,7 +10,8 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check Dockerfiles and their build contexts: the before/after table, the findings by theme, the one command that fixes them.",
         discussion: """
-        For each Dockerfile found (a folder is searched as `hull lint` searches it; the Dockerfile's \
+        For each Dockerfile (a folder's own Dockerfiles — Dockerfile, Containerfile, *.Dockerfile, \
+        Dockerfile.* — or, when it has none, those in the folders below it; the Dockerfile's \
         folder is its build context), Hull lints it, walks the context and models the layer cache, \
         then shows a table of how things are now and how they would be after \
         `hull fix --unsafe-fixes`, with the .dockerignore `hull ignore` would write when it would \
@@ -18,7 +19,7 @@ struct CheckCommand: AsyncParsableCommand {
 
         Rows: build context (files and bytes `docker build` sends), rebuild after editing one source \
         file the Dockerfile copies (named; picked the same way every time), running user, secrets \
-        baked in (in ENV/ARG, or files a COPY or ADD puts in a layer), base image (with an \
+        baked in (in ENV/ARG, or files a COPY or ADD puts in a layer of the image that ships), base image (with an \
         estimated size from Hull's dated table of official images), findings by severity. Then the \
         findings grouped by theme (cache, size, security, correctness, maintenance) and the \
         command that applies the fixes. `hull check` runs Hull's rules only; `hull lint` also runs \
