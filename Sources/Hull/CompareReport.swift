@@ -17,6 +17,9 @@ public struct CompareReport: Codable, Sendable {
         out.append("")
         out += CheckTable.render(columns: ["A", "B"], snapshots: [left.now, right.now], style: style)
         out.append("")
+        if let a = left.now.rebuild?.changedFile, let b = right.now.rebuild?.changedFile, a != b {
+            out.append(style.dim("rebuild: what BuildKit runs again after an edit to \(a) (A) and to \(b) (B)"))
+        }
         if left.now.baseImage.estimate != nil || right.now.baseImage.estimate != nil {
             out.append(style.dim("base image sizes: estimated, as of \(BaseImageSizes.asOf), unpacked linux/amd64"))
         }
