@@ -18,8 +18,16 @@ public enum ContextProvider {
         return await ContextViewCache.shared.view(for: key) { await makeView(root: root, dockerfile: path) }
     }
 
-    private static func makeView(root: String, dockerfile path: String) async -> BuildContextView? {
-        guard let analysis = try? await BuildContext.analyze(root: root, dockerfile: path, options: .lint) else { return nil }
+    /// The view of the context beside `path` as it would be with `ignoreFileText` as its ignore
+    /// file (a proposal not yet written). Not cached.
+    static func view(forDockerfile path: String, ignoreFileText: [UInt8]) async -> BuildContextView? {
+        guard path != "-" else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
+        return await makeView(root: folder.isEmpty ? "." : folder, dockerfile: path, ignoreFileText: ignoreFileText)
+    }
+
+    private static func makeView(root: String, dockerfile path: String, ignoreFileText: [UInt8]? = nil) async -> BuildContextView? {
+        guard let analysis = try? await BuildContext.analyze(root: root, dockerfile: path, options: .lint, ignoreFileText: ignoreFileText) else { return nil }
         let sent = analysis.entries.filter { $0.kind != .directory }.map(\.path.description)
         let matcher = analysis.matcher
         let everything = FileListing(root: root)

@@ -14,9 +14,18 @@ public struct ContextRequest: Sendable {
     /// Preview what the `.dockerignore` that `hull ignore` proposes would send.
     public var previewProposal: Bool
 
+    /// The Dockerfile's text to use instead of the file's (a fixed version held in memory).
+    public var dockerfileText: String?
+    /// The ignore file's text to use instead of the file's, or in place of a missing one (a
+    /// proposed file not yet written).
+    public var ignoreFileText: String?
+
     /// Creates a request.
     public init(root: String, dockerfile: String? = nil, listPaths: Bool = false, scanContents: Bool = true,
-                measureExcluded: Bool = true, previewProposal: Bool = true) {
+                measureExcluded: Bool = true, previewProposal: Bool = true,
+                dockerfileText: String? = nil, ignoreFileText: String? = nil) {
+        self.dockerfileText = dockerfileText
+        self.ignoreFileText = ignoreFileText
         self.root = root
         self.dockerfile = dockerfile
         self.listPaths = listPaths

@@ -21,12 +21,13 @@ extension Workspace {
         options.largestFolders = 10
         let analysis: ContextAnalysis
         do {
-            analysis = try await BuildContext.analyze(root: request.root, dockerfile: request.dockerfile, options: options, progress: progress)
+            analysis = try await BuildContext.analyze(root: request.root, dockerfile: request.dockerfile, options: options,
+                                                      ignoreFileText: request.ignoreFileText.map { Array($0.utf8) }, progress: progress)
         } catch {
             throw .unreadable(request.root, error.description)
         }
         var report = ContextReportBuilder(request: request, analysis: analysis).build()
-        if request.previewProposal, let proposal = try? IgnoreAdvisor.propose(root: request.root, dockerfile: request.dockerfile),
+        if request.previewProposal, request.ignoreFileText == nil, let proposal = try? IgnoreAdvisor.propose(root: request.root, dockerfile: request.dockerfile),
            proposal.changes, let patterns = try? IgnoreFile.parse(Array(proposal.proposed.utf8)),
            let matcher = try? IgnoreMatcher(patterns: patterns, policy: .dropInvalid),
            let walk = try? await ContextWalker(matcher: matcher, options: .init(measureExcluded: false, recordEntries: false)).walk(root: request.root) {
@@ -52,8 +53,11 @@ private struct ContextReportBuilder {
         let dockerfilePath = choice.dockerfile ?? request.dockerfile ?? (request.root as NSString).appendingPathComponent(IgnoreFile.defaultDockerfileName)
         var dockerfileInfo = ContextReport.DockerfileInfo(path: dockerfilePath, found: choice.dockerfile != nil, error: nil)
         var semantics: SemanticModel?
-        if let found = choice.dockerfile {
-            if let data = FileManager.default.contents(atPath: found) {
+        if let found = choice.dockerfile ?? (request.dockerfileText == nil ? nil : dockerfilePath) {
+            if let text = request.dockerfileText {
+                semantics = SemanticModel(Dockerfile.parse(text, path: found))
+                dockerfileInfo.found = true
+            } else if let data = FileManager.default.contents(atPath: found) {
                 semantics = SemanticModel(Dockerfile.parse(String(decoding: data, as: UTF8.self), path: found))
             } else {
                 dockerfileInfo.error = "cannot be read"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The entry point: analyse what `docker build` sends from a local context.
 ///
 /// ```swift
@@ -14,15 +16,29 @@ public enum BuildContext {
     /// Analyses the context at `root` built with `dockerfile` (the `-f` path, `nil` for
     /// `<root>/Dockerfile`). `progress`, when given, is called from the analysing task every few
     /// thousand entries.
+    /// `ignoreFileText`, when given, stands in for the content of the ignore file that applies
+    /// (or of `<root>/.dockerignore` when none exists), so a proposed file can be measured
+    /// without writing it; nothing on disk changes.
     /// - Throws: ``HullContextError`` only when the root cannot be walked. Problems with the
     ///   ignore file are reported in ``ContextAnalysis/ignoreFileError``.
     public static func analyze(root: String, dockerfile: String? = nil,
                                options: ContextAnalysisOptions = .init(),
+                               ignoreFileText: [UInt8]? = nil,
                                progress: (@Sendable (ContextProgress) -> Void)? = nil) async throws(HullContextError) -> ContextAnalysis {
-        let choice = IgnoreFile.applicable(contextDirectory: root, dockerfile: dockerfile)
+        var choice = IgnoreFile.applicable(contextDirectory: root, dockerfile: dockerfile)
         var ignoreFile: IgnoreFile?
         var ignoreError: HullContextError?
-        if let path = choice.path {
+        if let text = ignoreFileText {
+            if choice.path == nil {
+                choice.path = (root as NSString).appendingPathComponent(IgnoreFile.defaultName)
+                choice.source = .contextRoot
+            }
+            do {
+                ignoreFile = try IgnoreFile(bytes: text, path: choice.path)
+            } catch {
+                ignoreError = error
+            }
+        } else if let path = choice.path {
             do {
                 ignoreFile = try IgnoreFile.read(at: path)
             } catch {

@@ -23,7 +23,7 @@ public struct Fixer: Sendable {
     public let maximumPasses: Int
 
     /// Creates a fixer.
-    public init(linter: Linter, threshold: Applicability = .safe, maximumPasses: Int = 10) {
+    public init(linter: Linter, threshold: Applicability = .safe, maximumPasses: Int = 64) {
         self.linter = linter
         self.threshold = threshold
         self.maximumPasses = maximumPasses
@@ -38,20 +38,32 @@ public struct Fixer: Sendable {
         while passes < maximumPasses {
             passes += 1
             let diagnostics = linter.lint(analyze(current))
-            let fixes = diagnostics.compactMap { diagnostic -> (RuleCode, Fix)? in
+            let candidates = diagnostics.compactMap { diagnostic -> (RuleCode, Fix, Severity)? in
                 guard let fix = diagnostic.fix, fix.applicability != .displayOnly, fix.applicability >= threshold else { return nil }
-                return (diagnostic.code, fix)
+                return (diagnostic.code, fix, diagnostic.severity)
             }
-            if fixes.isEmpty { break }
-            let result = FixApplier.apply(fixes.map(\.1), to: current.bytes)
-            if result.applied.isEmpty || result.bytes == current.bytes { break }
-            let next = SourceFile(path: current.path, bytes: result.bytes)
-            if originalError == nil, let error = DockerfileParser.parse(next).error {
-                return Outcome(bytes: source.bytes, applied: [], passes: passes, refusal: "the fixed file would not parse (\(error.message)); nothing was written")
+            // One rule per pass, the most severe first (then by code): each rule's fix is planned
+            // on the file the previous fixes left, so a fix that changes the base image comes
+            // before the one that adds a user for that image, and moving a COPY below an install
+            // comes before merging the RUNs around it.
+            var rules: [RuleCode] = []
+            for candidate in candidates.sorted(by: { ($0.2, $1.0.rawValue) > ($1.2, $0.0.rawValue) }) where !rules.contains(candidate.0) {
+                rules.append(candidate.0)
             }
-            for fix in result.applied {
-                if let code = fixes.first(where: { $0.1 == fix })?.0 { applied.append((code, fix)) }
+            var next: SourceFile?
+            for rule in rules {
+                let fixes = candidates.filter { $0.0 == rule }.map(\.1)
+                let result = FixApplier.apply(fixes, to: current.bytes)
+                if result.applied.isEmpty || result.bytes == current.bytes { continue }
+                let candidate = SourceFile(path: current.path, bytes: result.bytes)
+                if originalError == nil, let error = DockerfileParser.parse(candidate).error {
+                    return Outcome(bytes: source.bytes, applied: [], passes: passes, refusal: "the fixed file would not parse (\(error.message)); nothing was written")
+                }
+                applied += result.applied.map { (rule, $0) }
+                next = candidate
+                break
             }
+            guard let next else { break }
             current = next
         }
         return Outcome(bytes: current.bytes, applied: applied, passes: passes, refusal: nil)

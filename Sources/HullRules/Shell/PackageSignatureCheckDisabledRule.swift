@@ -37,6 +37,8 @@ public struct PackageSignatureCheckDisabledRule: DockerfileRule {
             .failing("FROM fedora:40\nRUN <<EOF\nset -e\ndnf install -y ↓--nogpgcheck tool-1.2\nrpm -ivh ↓--nosignature /tmp/tool.rpm\nEOF\n"),
             .failing("FROM opensuse/leap:15.6\nRUN zypper ⟦--no-gpg-checks⟧ -n install git && tdnf install -y ⟦--setopt=gpgcheck=0⟧ jq\n"),
             .fix("FROM debian:12\nRUN apt-get install -y --allow-unauthenticated curl\n", to: "FROM debian:12\nRUN apt-get install -y curl\n", .unsafe),
+            .fix("FROM alpine:3.20\nRUN apk \\\n    add python3 \\\n    --allow-untrusted\nRUN echo done\n",
+                 to: "FROM alpine:3.20\nRUN apk \\\n    add python3\nRUN echo done\n", .unsafe),
         ])
 
     static let aptOptions = ["--allow-unauthenticated", "--force-yes", "--allow-insecure-repositories"]

@@ -34,6 +34,17 @@ enum HygieneEdits {
             while before > 0, isBlank(bytes[before - 1]) { before -= 1 }
             guard before < start else { return nil }
             start = before
+            // Alone on the instruction's last line: take the continuation before it too, or the
+            // line above would continue into the next instruction.
+            var lineBreak = before - 1
+            if lineBreak >= 0, bytes[lineBreak] == UInt8(ascii: "\n") {
+                if lineBreak > 0, bytes[lineBreak - 1] == UInt8(ascii: "\r") { lineBreak -= 1 }
+                if lineBreak > 0, bytes[lineBreak - 1] == UInt8(ascii: "\\") {
+                    var continuation = lineBreak - 1
+                    while continuation > 0, isBlank(bytes[continuation - 1]) { continuation -= 1 }
+                    start = continuation
+                }
+            }
         }
         return .delete(TextRange(start: start, end: end))
     }

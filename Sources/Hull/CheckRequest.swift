@@ -1,0 +1,16 @@
+/// What `hull check` is asked to do.
+public struct CheckRequest: Sendable {
+    /// Folders (searched for Dockerfiles) or Dockerfiles; empty for the current folder.
+    public var paths: [String]
+    /// Configuration file and overrides, as for `hull lint`.
+    public var lint: LintRequest
+    /// Read the first bytes of sent files for secrets (otherwise only names are checked).
+    public var scanContents: Bool
+
+    /// Creates a request.
+    public init(paths: [String], lint: LintRequest? = nil, scanContents: Bool = true) {
+        self.paths = paths
+        self.lint = lint ?? LintRequest(paths: paths)
+        self.scanContents = scanContents
+    }
+}
