@@ -173,13 +173,13 @@ _hull() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    check|compare|lint|fix|context|ignore|cache|rules|rule|parse|help)
+    check|compare|lint|fix|context|ignore|cache|lab|image|scan|sbom|db|rules|rule|parse|help)
         # Offer subcommand argument completions
         "_hull_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'check compare lint fix context ignore cache rules rule parse help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'check compare lint fix context ignore cache lab image scan sbom db rules rule parse help' -- "${cur}"))
         ;;
     esac
 }
@@ -364,6 +364,216 @@ _hull_cache() {
         ;;
     '--color'|'--colour')
         __hull_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_hull_lab() {
+    repeating_flags=()
+    non_repeating_flags=(--fixed --version -h --help)
+    repeating_options=(--build-arg)
+    non_repeating_options=(--file -f --against --engine --touch --runs --network --target --image-prefix --format)
+    __hull_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        return
+        ;;
+    '--against')
+        return
+        ;;
+    '--engine')
+        __hull_add_completions -W 'docker'$'\n''podman'$'\n''buildah'
+        return
+        ;;
+    '--touch')
+        return
+        ;;
+    '--runs')
+        return
+        ;;
+    '--network')
+        return
+        ;;
+    '--build-arg')
+        return
+        ;;
+    '--target')
+        return
+        ;;
+    '--image-prefix')
+        return
+        ;;
+    '--format')
+        __hull_add_completions -W 'text'$'\n''json'
+        return
+        ;;
+    esac
+}
+
+_hull_image() {
+    repeating_flags=()
+    non_repeating_flags=(--ci --paths-only --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--platform --format -f --output -o --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent --fail-level --color --colour)
+    __hull_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--platform')
+        return
+        ;;
+    '--format'|'-f')
+        return
+        ;;
+    '--output'|'-o')
+        return
+        ;;
+    '--lowest-efficiency')
+        return
+        ;;
+    '--highest-wasted-bytes')
+        return
+        ;;
+    '--highest-user-wasted-percent')
+        return
+        ;;
+    '--fail-level')
+        __hull_add_completions -W 'style'$'\n''info'$'\n''warning'$'\n''error'
+        return
+        ;;
+    '--color'|'--colour')
+        __hull_add_completions -W 'auto'$'\n''always'$'\n''never'
+        return
+        ;;
+    esac
+}
+
+_hull_scan() {
+    repeating_flags=()
+    non_repeating_flags=(--ignore-unfixed --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--severity --exit-code --format --compare --db --config)
+    __hull_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--severity')
+        return
+        ;;
+    '--exit-code')
+        return
+        ;;
+    '--format')
+        __hull_add_completions -W 'table'$'\n''text'$'\n''json'$'\n''sarif'$'\n''cyclonedx'
+        return
+        ;;
+    '--compare')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    esac
+}
+
+_hull_sbom() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--format)
+    __hull_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __hull_add_completions -W 'cyclonedx'$'\n''spdx'
+        return
+        ;;
+    esac
+}
+
+_hull_db() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __hull_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    update|import|status)
+        # Offer subcommand argument completions
+        "_hull_db_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'update import status' -- "${cur}"))
+        ;;
+    esac
+}
+
+_hull_db_update() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=(--ecosystem)
+    non_repeating_options=(--db --base-url --attempts)
+    __hull_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--ecosystem')
+        return
+        ;;
+    '--base-url')
+        return
+        ;;
+    '--attempts')
+        return
+        ;;
+    esac
+}
+
+_hull_db_import() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db)
+    __hull_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    esac
+}
+
+_hull_db_status() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --format)
+    __hull_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--format')
+        __hull_add_completions -W 'text'$'\n''json'
         return
         ;;
     esac
