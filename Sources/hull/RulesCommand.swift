@@ -70,5 +70,13 @@ struct RuleCommand: ParsableCommand {
                 print(after.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
             }
         }
+        for example in description.imageExamples {
+            print()
+            switch example.kind {
+            case .passing: print("Accepted:")
+            case .failing(let expected): print("Flagged (" + expected.map(\.description).joined(separator: ", ") + "):")
+            }
+            print(example.image.listing.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
+        }
     }
 }
