@@ -60,6 +60,6 @@ extension Workspace {
         }
         let gated = diagnostics.contains { $0.severity >= configuration.failLevel }
         return ImageReport(schemaVersion: ImageReport.schemaVersion, tool: tool, image: analysis, diagnostics: diagnostics, ci: ci,
-                           failed: gated || ci?.passed == false)
+                           failed: gated || ci?.passed == false, rules: linter.descriptions.map(\.metadata))
     }
 }

@@ -138,7 +138,7 @@ struct ImageCommand: AsyncParsableCommand {
         default:
             let reportFormat = try ReportFormat.parse(format == "lint-json" ? "json" : format)
             let reporter = reportFormat.reporter(options: ReporterOptions(colour: false, sourceRoot: FileManager.default.currentDirectoryPath))
-            bytes = Data(reporter.renderBytes(report.lintReport(rules: Workspace.imageRuleMetadata)))
+            bytes = Data(reporter.renderBytes(report.lintReport()))
         }
         if let output {
             do { try bytes.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
