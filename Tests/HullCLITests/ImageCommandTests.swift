@@ -84,6 +84,20 @@ struct ImageCommandTests {
         #expect(run.output.contains("in a Dockerfile, CX003 (broad-copy-includes-secret) flags this: history line 2"), "\(run.output)")
     }
 
+    @Test("`hull rules` lists the IM rules; `hull rule` explains one with its example images, and every rule a peer ID names")
+    func catalogue() throws {
+        let rules = try HullExecutable.run(["rules"])
+        #expect(rules.status == 0)
+        let codes = rules.output.split(separator: "\n").compactMap { $0.split(separator: " ").first }.filter { $0.hasPrefix("IM") }
+        #expect(codes == (1...21).map { Substring(String(format: "IM%03d", $0)) })
+        let explained = try HullExecutable.run(["rule", "image-package-cache"])
+        #expect(explained.status == 0)
+        #expect(explained.output.contains("IM016 image-package-cache") && explained.output.contains("Flagged (/var/lib/apt/lists)"))
+        #expect(explained.output.contains("RUN /bin/sh -c pip install flask"))
+        let both = try HullExecutable.run(["rule", "CIS-DI-0001"])
+        #expect(both.output.contains("DF005 root-user") && both.output.contains("IM001 image-root-user"))
+    }
+
     @Test("--ci fails on dive's thresholds when a later layer deletes a large file")
     func ci() throws {
         let image = try Self.archive(user: "1000", extraLayers: [TarWriter.archive([.file("tmp/.wh.big", "")])])
