@@ -106,14 +106,19 @@ public struct ExampleImage: Sendable, Hashable {
     public var tag: String
     /// The scanning host's environment the rule sees.
     public var environment: [String: String]
+    /// Whether the image records its history (some exporters and hand-built images do not;
+    /// the steps then only give the layers).
+    public var recordsHistory: Bool
 
     /// Describes an image. The default host environment enables content trust, so that only
     /// the example about it is flagged for it.
-    public init(_ steps: [Step], config: Config = Config(), tag: String = "example/app:1.0", environment: [String: String] = ["DOCKER_CONTENT_TRUST": "1"]) {
+    public init(_ steps: [Step], config: Config = Config(), tag: String = "example/app:1.0", environment: [String: String] = ["DOCKER_CONTENT_TRUST": "1"],
+                recordsHistory: Bool = true) {
         self.steps = steps
         self.config = config
         self.tag = tag
         self.environment = environment
+        self.recordsHistory = recordsHistory
     }
 
     /// The layers, in order: the entries of every step that made one.
@@ -136,7 +141,7 @@ extension ExampleImage {
         if let cmd = self.config.cmd { config.append("Cmd: \(cmd.joined(separator: " "))") }
         lines += config.map { "  " + $0 }
         if environment["DOCKER_CONTENT_TRUST"] != "1" { lines.append("  (scanned on a host without DOCKER_CONTENT_TRUST=1)") }
-        lines.append("history:")
+        lines.append(recordsHistory ? "history:" : "layers (no history recorded):")
         for step in steps {
             lines.append("  " + step.createdBy + (step.entries == nil ? "   (no layer)" : ""))
             for entry in step.entries ?? [] { lines.append("      " + entry.listing) }

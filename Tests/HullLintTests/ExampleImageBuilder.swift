@@ -22,7 +22,8 @@ enum ExampleImageBuilder {
         let history: [[String: Any]] = image.steps.map { step in
             step.entries == nil ? ["created_by": step.createdBy, "empty_layer": true] : ["created_by": step.createdBy]
         }
-        let config: [String: Any] = ["os": "linux", "architecture": "amd64", "config": container, "history": history]
+        var config: [String: Any] = ["os": "linux", "architecture": "amd64", "config": container]
+        if image.recordsHistory { config["history"] = history }
         return try ImageArchiveWriter.dockerArchive(layers: layers, config: config, tag: image.tag)
     }
 

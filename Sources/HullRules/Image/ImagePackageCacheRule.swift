@@ -24,6 +24,8 @@ public struct ImagePackageCacheRule: ImageRule {
             .failing(ExampleImage([.layer("ADD rootfs.tar /"), .layer("RUN /bin/sh -c pip install flask",
                                                                       [.directory("root/.cache/pip"), .file("root/.cache/pip/http/a/b", size: 2048)])],
                                   config: .init(user: "app")), [.path("/root/.cache/pip")], note: "SH007 (pip-install-with-cache) flags this: history line 1"),
+            .failing(ExampleImage([.layer("ADD rootfs.tar /"), .layer("RUN /bin/sh -c apk add curl", [.directory("var/cache/apk"), .file("var/cache/apk/APKINDEX.tar.gz", size: 1024)])],
+                                  config: .init(user: "app"), recordsHistory: false), [.path("/var/cache/apk")], note: "SH006 (apk-add-without-no-cache) flags this"),
         ])
 
     public init() {}

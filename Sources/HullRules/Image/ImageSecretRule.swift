@@ -20,6 +20,8 @@ public struct ImageSecretRule: ImageRule {
             .failing(ExampleImage([.layer("ADD rootfs.tar /"), .layer("COPY id_rsa /root/.ssh/id_rsa # buildkit", [.file("root/.ssh/id_rsa", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n-----END OPENSSH PRIVATE KEY-----\n", mode: 0o600)]),
                                    .layer("RUN /bin/sh -c rm /root/.ssh/id_rsa", [.whiteout("root/.ssh/id_rsa")])], config: .init(user: "app")),
                      [.path("/root/.ssh/id_rsa")], note: "DF008 (secret-file-copied)"),
+            .failing(ExampleImage([.layer("ADD rootfs.tar /"), .layer("COPY . /srv # buildkit", [.file("srv/.env", "DB_PASSWORD=correct-horse-battery\n")])],
+                                  config: .init(user: "app"), recordsHistory: false), [.path("/srv/.env")], note: "DF008 (secret-file-copied) flags this"),
             .failing(ExampleImage([.layer("ADD rootfs.tar /"), .config("ENV API_TOKEN=abcdef123456")], config: .init(user: "app", env: ["API_TOKEN=abcdef123456"])),
                      note: "DF007 (secret-in-env-or-arg)"),
             .failing(ExampleImage([.layer("ADD rootfs.tar /"), .config("ARG NPM_TOKEN"), .layer("RUN |1 NPM_TOKEN=npm_abcdefghijklmnop /bin/sh -c npm ci", [.file("app/package.json", "{}")])],
