@@ -38,8 +38,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "HullVulnerability", dependencies: ["HullCore", "HullArchive", "CSQLite"]),
         .target(name: "HullCache", dependencies: ["HullCore", "HullDockerfile", "HullContext"]),
-        .target(name: "HullLint", dependencies: ["HullCore", "HullDockerfile", "HullShell", .product(name: "Yams", package: "Yams")]),
-        .target(name: "HullRules", dependencies: ["HullCore", "HullDockerfile", "HullShell", "HullLint"]),
+        .target(name: "HullLint", dependencies: ["HullCore", "HullDockerfile", "HullShell", "HullImage", .product(name: "Yams", package: "Yams")]),
+        .target(name: "HullRules", dependencies: ["HullCore", "HullDockerfile", "HullShell", "HullImage", "HullLint"]),
         .target(name: "Hull", dependencies: ["HullCore", "HullDockerfile", "HullContext", "HullCache", "HullReport", "HullLint", "HullRules", "HullOCI", "HullImage", "HullVulnerability"]),
         .executableTarget(
             name: "hull",
@@ -52,10 +52,10 @@ let package = Package(
         .testTarget(name: "HullContextTests", dependencies: ["HullContext", "HullTestSupport"]),
         .testTarget(name: "HullCacheTests", dependencies: ["HullCache", "HullContext", "HullDockerfile", "HullTestSupport"]),
         .testTarget(name: "HullArchiveTests", dependencies: ["HullArchive", "CZstd", "HullTestSupport"]),
-        .testTarget(name: "HullImageTests", dependencies: ["HullArchive", "HullOCI", "HullImage", "HullTestSupport"]),
+        .testTarget(name: "HullImageTests", dependencies: ["HullArchive", "HullOCI", "HullImage", "HullLint", "HullRules", "HullTestSupport"]),
         .testTarget(name: "HullVulnerabilityTests", dependencies: ["HullVulnerability", "HullArchive", "HullTestSupport"]),
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
-        .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullTestSupport"]),
+        .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullImage", "HullOCI", "HullTestSupport"]),
         .testTarget(name: "HullCLITests", dependencies: ["Hull", "HullVulnerability", "HullTestSupport"]),
         .testTarget(name: "HullEngineTests", dependencies: ["Hull", "HullCache", "HullDockerfile", "HullTestSupport"]),
     ]

@@ -16,6 +16,13 @@ public struct ImageReport: Sendable, Codable {
     public var ci: CIResult?
     /// Whether the run fails (a CI check failed, or a finding reached the fail level).
     public var failed: Bool
+    /// The metadata of the image rules that ran (the configuration's selection), for the lint
+    /// reporters; not part of the JSON document.
+    public var rules: [RuleMetadata] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, tool, image, diagnostics, ci, failed
+    }
 
     /// One threshold check.
     public struct CICheck: Hashable, Sendable, Codable {
@@ -32,8 +39,9 @@ public struct ImageReport: Sendable, Codable {
         public var checks: [CICheck]
     }
 
-    /// The report in the lint reporters' model (SARIF, GitHub, GitLab, Checkstyle, JUnit, JSON).
-    public func lintReport(rules: [RuleMetadata]) -> Report {
+    /// The report in the lint reporters' model (SARIF, GitHub, GitLab, Checkstyle, JUnit, JSON),
+    /// with the metadata of the rules that ran.
+    public func lintReport() -> Report {
         Report(tool: tool, rules: rules, artifacts: [ReportArtifact(kind: .image, path: image.source, diagnostics: diagnostics)])
     }
 }

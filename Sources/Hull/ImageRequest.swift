@@ -10,19 +10,31 @@ public struct ImageRequest: Sendable {
     public var scanContents: Bool
     /// dive-like thresholds, checked when set (`--ci`).
     public var thresholds: ImageThresholds?
-    /// Lowest severity that fails the run.
-    public var failLevel: Severity
     /// The host environment (for the content-trust check).
     public var environment: [String: String]
+    /// An explicit configuration file; nil discovers `.hull.yaml` / `.hadolint.yaml` from
+    /// `directory` upwards.
+    public var configurationFile: String?
+    /// Command-line settings on top of the configuration file (selection, fail level …).
+    public var overrides: ConfigurationOverrides
+    /// Whether to skip configuration files entirely.
+    public var isolated: Bool
+    /// Where configuration discovery starts: the project the command runs in (an image
+    /// archive is a build output and often lives elsewhere).
+    public var directory: String
 
     public init(path: String, platform: String? = nil, scanContents: Bool = true, thresholds: ImageThresholds? = nil,
-                failLevel: Severity = .warning, environment: [String: String] = [:]) {
+                environment: [String: String] = [:], configurationFile: String? = nil, overrides: ConfigurationOverrides = ConfigurationOverrides(),
+                isolated: Bool = false, directory: String = ".") {
         self.path = path
         self.platform = platform
         self.scanContents = scanContents
         self.thresholds = thresholds
-        self.failLevel = failLevel
         self.environment = environment
+        self.configurationFile = configurationFile
+        self.overrides = overrides
+        self.isolated = isolated
+        self.directory = directory
     }
 }
 

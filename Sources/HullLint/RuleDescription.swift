@@ -24,13 +24,16 @@ public struct RuleDescription: Sendable {
     public var fixAvailability: FixAvailability
     /// Why the fix is unsafe, when it is.
     public var fixNote: String?
-    /// Runnable examples; the catalogue test checks every one.
+    /// Runnable Dockerfile examples; the catalogue test checks every one.
     public var examples: [RuleExample]
+    /// Runnable image examples (image rules); the catalogue test builds and checks every one.
+    public var imageExamples: [ImageRuleExample]
 
     /// Creates a description.
     public init(code: RuleCode, name: String, summary: String, rationale: String, category: RuleCategory, defaultSeverity: Severity,
                 stability: RuleStability = .stable, aliases: [RuleAlias] = [], enabledByDefault: Bool = true,
-                fixAvailability: FixAvailability = .none, fixNote: String? = nil, examples: [RuleExample]) {
+                fixAvailability: FixAvailability = .none, fixNote: String? = nil, examples: [RuleExample] = [],
+                imageExamples: [ImageRuleExample] = []) {
         self.code = code
         self.name = name
         self.summary = summary
@@ -43,6 +46,7 @@ public struct RuleDescription: Sendable {
         self.fixAvailability = fixAvailability
         self.fixNote = fixNote
         self.examples = examples
+        self.imageExamples = imageExamples
     }
 
     /// The part reporters see.

@@ -66,7 +66,22 @@ public enum RuleDocumentation {
                 lines.append("(with options " + example.options.sorted { $0.key < $1.key }.map { "`\($0.key): \($0.value)`" }.joined(separator: ", ") + ")")
             }
         }
+        for example in rule.imageExamples {
+            lines.append("")
+            switch example.kind {
+            case .passing: lines.append("Accepted:")
+            case .failing(let expected): lines.append("Flagged (" + expected.map { $0 == .image ? "the image" : "`\($0)`" }.joined(separator: ", ") + "):")
+            }
+            lines.append("")
+            lines.append("```text")
+            lines.append(example.image.listing)
+            lines.append("```")
+        }
         lines.append("")
+        if rule.code.rawValue.hasPrefix("IM") {
+            lines.append("Images carry no pragmas: turn it off with `ignore: [\(rule.code.rawValue)]` in `.hull.yaml` or `hull image --ignore \(rule.code.rawValue)`.")
+            return lines.joined(separator: "\n") + "\n"
+        }
         lines.append("Silence it for one instruction with `# hull ignore=\(rule.code.rawValue)` on the line above, or for the file with `# hull global ignore=\(rule.code.rawValue)`.")
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,7 +1,7 @@
 import HullLint
 
 /// Every rule Hull ships, in code order. The catalogue test checks that every rule type in
-/// the sources is listed here.
+/// the sources is listed here: Dockerfile rules in ``all``, image rules in ``allImageRules``.
 public enum BuiltinRules {
     /// The Dockerfile rules.
     public static let all: [any DockerfileRule.Type] = [
@@ -112,6 +112,35 @@ public enum BuiltinRules {
         MissingCopySourceRule.self,
     ]
 
-    /// The descriptions of every rule.
-    public static var descriptions: [RuleDescription] { all.map { $0.description } }
+    /// The image (IM) rules, which `hull image` runs over a built image.
+    public static let allImageRules: [any ImageRule.Type] = [
+        ImageRootUserRule.self,
+        ImageMissingHealthcheckRule.self,
+        ImagePackageUpdateAloneRule.self,
+        ImageSetuidFileRule.self,
+        ImageAddInstructionRule.self,
+        ImageSecretRule.self,
+        ImageSudoRule.self,
+        ImageSensitiveVolumeRule.self,
+        ImageDistUpgradeRule.self,
+        ImageApkAddWithoutNoCacheRule.self,
+        ImageAptListsNotRemovedRule.self,
+        ImageLatestTagRule.self,
+        ImageEmptyPasswordRule.self,
+        ImageDuplicateIdsRule.self,
+        ImageUnneededFilesRule.self,
+        ImagePackageCacheRule.self,
+        ImageShellInDistrolessRule.self,
+        ImageLargeWasteRule.self,
+        ImageWorldWritableRule.self,
+        ImageUnsafeArchiveEntryRule.self,
+        ContentTrustDisabledRule.self,
+    ]
+
+    /// The descriptions of every rule: the Dockerfile, shell, context and cache rules, then the
+    /// image rules.
+    public static var descriptions: [RuleDescription] { all.map { $0.description } + allImageRules.map { $0.description } }
+
+    /// The descriptions of the image rules.
+    public static var imageDescriptions: [RuleDescription] { allImageRules.map { $0.description } }
 }

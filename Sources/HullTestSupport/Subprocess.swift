@@ -14,10 +14,26 @@ public enum Subprocess {
         public var stderr: [UInt8]
     }
 
+    /// Held from the creation of a run's pipes until they are marked close-on-exec, and around
+    /// every spawn, so that a child spawned by another thread never inherits them: an inherited
+    /// write end keeps a child's standard input open, and both children wait for an end of file
+    /// that never comes.
+    private static let spawnLock = NSLock()
+
+    /// A pipe whose ends are closed on exec (the child gets its own copies through dup2).
+    private static func makePipe(_ fds: inout [Int32]) -> Bool {
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
+
     /// Runs `executable` with `arguments`.
     public static func run(_ executable: String, _ arguments: [String], stdin: [UInt8] = [], directory: String? = nil, environment: [String: String]? = nil) throws -> Result {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], error: [Int32] = [0, 0]
-        guard pipe(&input) == 0, pipe(&output) == 0, pipe(&error) == 0 else { throw SharedDataError.missing("cannot create pipes: \(String(cString: strerror(errno)))") }
+        spawnLock.lock()
+        var locked = true
+        defer { if locked { spawnLock.unlock() } }
+        guard makePipe(&input), makePipe(&output), makePipe(&error) else { throw SharedDataError.missing("cannot create pipes: \(String(cString: strerror(errno)))") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -34,6 +50,8 @@ public enum Subprocess {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, env)
         close(input[0]); close(output[1]); close(error[1])
+        spawnLock.unlock()
+        locked = false
         guard spawned == 0 else {
             close(input[1]); close(output[0]); close(error[0])
             throw SharedDataError.missing("cannot run \(executable): \(String(cString: strerror(spawned)))")

@@ -13,14 +13,20 @@ public struct TarWriter {
         public var linkName: String
         /// Overrides the size field (octal text or raw bytes), for hostile headers.
         public var rawSize: [UInt8]?
+        /// Owner and group IDs.
+        public var uid: Int
+        public var gid: Int
 
-        public init(name: String, type: UInt8 = UInt8(ascii: "0"), content: [UInt8] = [], mode: UInt32 = 0o644, linkName: String = "", rawSize: [UInt8]? = nil) {
+        public init(name: String, type: UInt8 = UInt8(ascii: "0"), content: [UInt8] = [], mode: UInt32 = 0o644, linkName: String = "", rawSize: [UInt8]? = nil,
+                    uid: Int = 0, gid: Int = 0) {
             self.name = name
             self.type = type
             self.content = content
             self.mode = mode
             self.linkName = linkName
             self.rawSize = rawSize
+            self.uid = uid
+            self.gid = gid
         }
 
         public static func file(_ name: String, _ text: String, mode: UInt32 = 0o644) -> Member { Member(name: name, content: Array(text.utf8), mode: mode) }
@@ -41,11 +47,11 @@ public struct TarWriter {
             if member.name.utf8.count > 100 { records += Self.paxRecord("path", member.name) }
             if member.linkName.utf8.count > 100 { records += Self.paxRecord("linkpath", member.linkName) }
             let data = Array(records.utf8)
-            appendHeader(name: "PaxHeader", type: UInt8(ascii: "x"), size: data.count, mode: 0o644, linkName: "", rawSize: nil)
+            appendHeader(name: "PaxHeader", type: UInt8(ascii: "x"), size: data.count, mode: 0o644, linkName: "", rawSize: nil, uid: 0, gid: 0)
             appendData(data)
         }
         appendHeader(name: String(member.name.prefix(100)), type: member.type, size: member.content.count, mode: member.mode,
-                     linkName: String(member.linkName.prefix(100)), rawSize: member.rawSize)
+                     linkName: String(member.linkName.prefix(100)), rawSize: member.rawSize, uid: member.uid, gid: member.gid)
         appendData(member.content)
     }
 
@@ -69,7 +75,7 @@ public struct TarWriter {
         return "\(length)\(body)"
     }
 
-    private mutating func appendHeader(name: String, type: UInt8, size: Int, mode: UInt32, linkName: String, rawSize: [UInt8]?) {
+    private mutating func appendHeader(name: String, type: UInt8, size: Int, mode: UInt32, linkName: String, rawSize: [UInt8]?, uid: Int, gid: Int) {
         var header = [UInt8](repeating: 0, count: 512)
         func put(_ text: String, at offset: Int, length: Int) {
             for (index, byte) in text.utf8.prefix(length).enumerated() { header[offset + index] = byte }
@@ -80,8 +86,8 @@ public struct TarWriter {
         }
         put(name, at: 0, length: 100)
         octal(Int(mode), at: 100, length: 8)
-        octal(0, at: 108, length: 8)
-        octal(0, at: 116, length: 8)
+        octal(uid, at: 108, length: 8)
+        octal(gid, at: 116, length: 8)
         if let rawSize {
             for (index, byte) in rawSize.prefix(12).enumerated() { header[124 + index] = byte }
         } else {

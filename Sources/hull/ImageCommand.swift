@@ -21,7 +21,15 @@ struct ImageCommand: AsyncParsableCommand {
         layers, dive's efficiency and wasted bytes (computed as dive 0.13 computes them),
         the OS, shells and package managers, setuid/setgid and world-writable files, and
         secrets in ENV, labels, build arguments and files of every layer (deleted ones too);
-        then the IM rules, which carry Dockle's IDs as aliases.
+        then the IM rules, which carry Dockle's IDs as aliases (`hull rules` lists them,
+        `hull rule IM001` explains one).
+
+        Configuration comes from .hull.yaml (or .hadolint.yaml when there is no .hull.yaml) in
+        the current folder or above, as for `hull lint`, then from these options: select,
+        extend-select, ignore, severity and fail-level apply to the IM rules as they do to the
+        Dockerfile rules (`--ignore IM021`, `--ignore CIS-DI-0005`, `--select IM0`). Findings
+        that a Dockerfile rule also flags name it in a note, worked out from the history line
+        that made the layer when the image records one.
 
         --format json writes the whole analysis (Docs/image-output.md); sarif, github, gitlab,
         checkstyle and junit write the findings as `hull lint` does (lint-json: lint's JSON).
@@ -34,6 +42,7 @@ struct ImageCommand: AsyncParsableCommand {
           hull image oci-layout/ --platform linux/arm64
           hull image app.tar --ci --lowest-efficiency 0.95 --highest-wasted-bytes 20000000
           hull image app.tar --format sarif -o image.sarif
+          hull image app.tar --ignore IM021,image-setuid-file --fail-level error
         """
     )
 
@@ -61,8 +70,23 @@ struct ImageCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --ci: fail above this share of wasted bytes in the non-base layers (0–1).", valueName: "ratio"))
     var highestUserWastedPercent: Double?
 
-    @Option(name: .long, help: "Lowest severity that fails the run: error, warning, info or style (default: warning).")
-    var failLevel: Severity = .warning
+    @Option(name: .long, help: ArgumentHelp("Only these rules (codes, prefixes, names or Dockle IDs; comma-separated or repeated).", valueName: "rules"))
+    var select: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Also these rules, on top of the selection.", valueName: "rules"))
+    var extendSelect: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Never these rules.", valueName: "rules"))
+    var ignore: [String] = []
+
+    @Option(name: .long, help: "Lowest severity that fails the run: error, warning, info or style (default: warning, or the configuration's).")
+    var failLevel: Severity?
+
+    @Option(name: .long, help: ArgumentHelp("Use this configuration file.", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .long, help: "Ignore configuration files.")
+    var isolated = false
 
     @Flag(name: .long, help: "Check secrets by file name only; read no file contents.")
     var pathsOnly = false
@@ -88,8 +112,14 @@ struct ImageCommand: AsyncParsableCommand {
             if let highestUserWastedPercent { value.highestUserWastedPercent = highestUserWastedPercent }
             thresholds = value
         }
+        var overrides = ConfigurationOverrides()
+        func split(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty } }
+        if !select.isEmpty { overrides.select = split(select) }
+        overrides.extendSelect = split(extendSelect)
+        overrides.ignore = split(ignore)
+        overrides.failLevel = failLevel
         let request = ImageRequest(path: image, platform: platform, scanContents: !pathsOnly, thresholds: thresholds,
-                                   failLevel: failLevel, environment: ProcessInfo.processInfo.environment)
+                                   environment: ProcessInfo.processInfo.environment, configurationFile: config, overrides: overrides, isolated: isolated)
         let report: ImageReport
         do {
             report = try await Workspace.image(request)
@@ -108,7 +138,7 @@ struct ImageCommand: AsyncParsableCommand {
         default:
             let reportFormat = try ReportFormat.parse(format == "lint-json" ? "json" : format)
             let reporter = reportFormat.reporter(options: ReporterOptions(colour: false, sourceRoot: FileManager.default.currentDirectoryPath))
-            bytes = Data(reporter.renderBytes(report.lintReport(rules: Workspace.imageRuleMetadata)))
+            bytes = Data(reporter.renderBytes(report.lintReport()))
         }
         if let output {
             do { try bytes.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {

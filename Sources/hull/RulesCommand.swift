@@ -40,9 +40,19 @@ struct RuleCommand: ParsableCommand {
     var identifier: String
 
     func run() throws {
-        guard let description = BuiltinRules.descriptions.first(where: { $0.matches(identifier) }) else {
+        // A peer ID may name a Dockerfile rule and an image rule at once (Dockle's CIS-DI-0001 is
+        // both DF005 and IM001): explain each.
+        let matches = BuiltinRules.descriptions.filter { $0.matches(identifier) }
+        guard !matches.isEmpty else {
             throw fail("no rule named `\(identifier)`; `hull rules` lists them all")
         }
+        for (index, description) in matches.enumerated() {
+            if index > 0 { print("\n" + String(repeating: "-", count: 72) + "\n") }
+            explain(description)
+        }
+    }
+
+    private func explain(_ description: RuleDescription) {
         print("\(description.code.rawValue) \(description.name)")
         print(description.summary)
         print()
@@ -69,6 +79,14 @@ struct RuleCommand: ParsableCommand {
                 print("  becomes:")
                 print(after.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
             }
+        }
+        for example in description.imageExamples {
+            print()
+            switch example.kind {
+            case .passing: print("Accepted:")
+            case .failing(let expected): print("Flagged (" + expected.map(\.description).joined(separator: ", ") + "):")
+            }
+            print(example.image.listing.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
         }
     }
 }

@@ -30,6 +30,74 @@ struct ImageCommandTests {
         #expect(try HullExecutable.run(["image", root.path, "--fail-level", "error"]).status == 0)
     }
 
+    @Test("--ignore, --select and --extend-select choose IM rules by code, prefix, name or Dockle ID")
+    func selection() throws {
+        let root = try Self.archive(user: "")
+        for arguments in [["--ignore", "IM001"], ["--ignore", "image-root-user"], ["--ignore", "CIS-DI-0001,IM021"], ["--select", "IM004,IM019"]] {
+            let run = try HullExecutable.run(["image", root.path, "--color", "never"] + arguments)
+            #expect(run.status == 0, "\(arguments): \(run.output)")
+            #expect(!run.output.contains("IM001 image-root-user"), "\(arguments)")
+        }
+        let selected = try HullExecutable.run(["image", root.path, "--format", "lint-json", "--select", "IM0", "--ignore", "IM021"])
+        #expect(selected.status == 1)
+        #expect(selected.output.contains("\"IM001\"") && !selected.output.contains("\"IM021\""))
+        let bad = try HullExecutable.run(["image", root.path, "--config", root.deletingLastPathComponent().appendingPathComponent("missing.yaml").path])
+        #expect(bad.status == 2 && bad.stderr.contains("missing.yaml"))
+    }
+
+    @Test(".hull.yaml in the current folder (or --config) sets ignores, severities and the fail level")
+    func configuration() throws {
+        let root = try Self.archive(user: "")
+        let project = root.deletingLastPathComponent().appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        try Data("ignore: [image-root-user]\n".utf8).write(to: project.appendingPathComponent(".hull.yaml"))
+        let ignored = try HullExecutable.run(["image", root.path, "--color", "never"], directory: project)
+        #expect(ignored.status == 0, "\(ignored.output)")
+        #expect(!ignored.output.contains("IM001"))
+        #expect(try HullExecutable.run(["image", root.path, "--isolated"], directory: project).status == 1)
+        let other = root.deletingLastPathComponent().appendingPathComponent("strict.yaml")
+        try Data("severity:\n  IM021: error\nfail-level: error\nignore: [IM001]\n".utf8).write(to: other)
+        let strict = try HullExecutable.run(["image", root.path, "--config", other.path, "--color", "never"], directory: project, environment: ["DOCKER_CONTENT_TRUST": "0"])
+        #expect(strict.status == 1, "\(strict.output)")
+        #expect(strict.output.contains("IM021") && !strict.output.contains("IM001"))
+        let bad = root.deletingLastPathComponent().appendingPathComponent("bad.yaml")
+        try Data("ignor: [IM001]\n".utf8).write(to: bad)
+        let refused = try HullExecutable.run(["image", root.path, "--config", bad.path])
+        #expect(refused.status == 2 && refused.stderr.contains("ignor"), "\(refused.stderr)")
+    }
+
+    @Test("a finding names the Dockerfile rule its layer's history line points to")
+    func counterpart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hull-image-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let base = TarWriter.archive([.directory("bin/"), .file("bin/app", "elf", mode: 0o755)])
+        let apt = TarWriter.archive([.directory("var/lib/apt/lists/"), .file("var/lib/apt/lists/deb_InRelease", bytes: [UInt8](repeating: 1, count: 5000))])
+        let copy = TarWriter.archive([.directory("app/"), .file("app/.env", "DB_PASSWORD=correct-horse-battery\n")])
+        let config: [String: Any] = ["os": "linux", "architecture": "amd64", "config": ["User": "app", "Healthcheck": ["Test": ["CMD", "true"]]],
+                                     "history": [["created_by": "ADD rootfs.tar /"], ["created_by": "RUN /bin/sh -c apt-get update && apt-get install -y curl"],
+                                                 ["created_by": "COPY . /app # buildkit"]]]
+        let path = folder.appendingPathComponent("image.tar")
+        try Data(ImageArchiveWriter.dockerArchive(layers: [base, apt, copy], config: config)).write(to: path)
+        let run = try HullExecutable.run(["image", path.path, "--format", "lint-json"], environment: ["DOCKER_CONTENT_TRUST": "1"])
+        #expect(run.status == 1)
+        #expect(run.output.contains("in a Dockerfile, SH005 (apt-lists-not-removed) flags this: history line 1"), "\(run.output)")
+        #expect(run.output.contains("in a Dockerfile, CX003 (broad-copy-includes-secret) flags this: history line 2"), "\(run.output)")
+    }
+
+    @Test("`hull rules` lists the IM rules; `hull rule` explains one with its example images, and every rule a peer ID names")
+    func catalogue() throws {
+        let rules = try HullExecutable.run(["rules"])
+        #expect(rules.status == 0)
+        let codes = rules.output.split(separator: "\n").compactMap { $0.split(separator: " ").first }.filter { $0.hasPrefix("IM") }
+        #expect(codes == (1...21).map { Substring(String(format: "IM%03d", $0)) })
+        let explained = try HullExecutable.run(["rule", "image-package-cache"])
+        #expect(explained.status == 0)
+        #expect(explained.output.contains("IM016 image-package-cache") && explained.output.contains("Flagged (/var/lib/apt/lists)"))
+        #expect(explained.output.contains("RUN /bin/sh -c pip install flask"))
+        let both = try HullExecutable.run(["rule", "CIS-DI-0001"])
+        #expect(both.output.contains("DF005 root-user") && both.output.contains("IM001 image-root-user"))
+    }
+
     @Test("--ci fails on dive's thresholds when a later layer deletes a large file")
     func ci() throws {
         let image = try Self.archive(user: "1000", extraLayers: [TarWriter.archive([.file("tmp/.wh.big", "")])])

@@ -1,7 +1,9 @@
 import Foundation
 import HullArchive
 import HullImage
+import HullLint
 import HullOCI
+import HullRules
 import HullTestSupport
 import Testing
 
@@ -106,7 +108,7 @@ struct ImageAnalyzerTests {
         #expect(image.packageCaches.map(\.kind) == ["apt-lists"] && image.packageCaches.first?.bytes == 4096)
         #expect(image.accounts.duplicateUIDs == ["0 (root, toor)"] && image.accounts.emptyPasswords == ["app"])
         #expect(image.unneededFiles.map(\.path) == ["/app/.git", "/app/main.py.swp"])
-        let diagnostics = ImageRule.run(BuiltinImageRules.all, on: image, context: .init(reference: "x", environment: ["DOCKER_CONTENT_TRUST": "1"]), image: "x")
+        let diagnostics = ImageLinter(rules: BuiltinRules.allImageRules, configuration: Configuration()).lint(AnalyzedImage(image, reference: "x", environment: ["DOCKER_CONTENT_TRUST": "1"]))
         let codes = Set(diagnostics.map(\.code.rawValue))
         #expect(codes == ["IM001", "IM004", "IM008", "IM013", "IM014", "IM015", "IM016", "IM019"])
     }
@@ -118,7 +120,7 @@ struct ImageAnalyzerTests {
             "history": [["created_by": "/bin/sh -c #(nop) ADD file:abc in / "], ["created_by": "RUN apt-get update"],
                         ["created_by": "RUN sudo apk add curl && apt-get dist-upgrade -y"], ["created_by": "ADD app.tgz /app", "empty_layer": false]],
         ])
-        let diagnostics = ImageRule.run(BuiltinImageRules.all, on: image, context: .init(reference: "x", environment: ["DOCKER_CONTENT_TRUST": "1"]), image: "x")
+        let diagnostics = ImageLinter(rules: BuiltinRules.allImageRules, configuration: Configuration()).lint(AnalyzedImage(image, reference: "x", environment: ["DOCKER_CONTENT_TRUST": "1"]))
         let codes = diagnostics.map(\.code.rawValue).sorted()
         #expect(codes == ["IM002", "IM003", "IM005", "IM007", "IM009", "IM010", "IM011"])
         #expect(diagnostics.first { $0.code.rawValue == "IM005" }?.notes.contains { $0.contains("history line 3") } == true)

@@ -28,8 +28,12 @@ struct CatalogueTests {
             #expect(description.name.range(of: #"^[a-z0-9]+(-[a-z0-9]+)*$"#, options: .regularExpression) != nil, "\(description.name)")
             #expect(description.summary.hasSuffix("."), "\(code) summary ends with a full stop")
             #expect(description.rationale.count > 60, "\(code) has a real rationale")
-            #expect(description.examples.contains { if case .passing = $0.kind { true } else { false } }, "\(code) has a passing example")
-            #expect(description.examples.contains { if case .failing = $0.kind { true } else { false } }, "\(code) has a failing example")
+            let passing = description.examples.contains { if case .passing = $0.kind { true } else { false } }
+                || description.imageExamples.contains { if case .passing = $0.kind { true } else { false } }
+            let failing = description.examples.contains { if case .failing = $0.kind { true } else { false } }
+                || description.imageExamples.contains { if case .failing = $0.kind { true } else { false } }
+            #expect(passing, "\(code) has a passing example")
+            #expect(failing, "\(code) has a failing example")
             if description.fixAvailability != .none && description.fixAvailability != .displayOnly {
                 #expect(description.examples.contains { if case .fix = $0.kind { true } else { false } }, "\(code) shows its fix")
             }
@@ -47,16 +51,16 @@ struct CatalogueTests {
         while let relative = enumerator?.nextObject() as? String {
             guard relative.hasSuffix(".swift") else { continue }
             let text = try String(contentsOf: root.appendingPathComponent(relative), encoding: .utf8)
-            let regex = try NSRegularExpression(pattern: #"struct (\w+): DockerfileRule"#)
+            let regex = try NSRegularExpression(pattern: #"struct (\w+): (DockerfileRule|ImageRule)"#)
             for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 let name = String(text[Range(match.range(at: 1), in: text)!])
                 declared[name] = (relative as NSString).lastPathComponent
             }
         }
-        let registered = Set(BuiltinRules.all.map { String(describing: $0) })
+        let registered = Set(BuiltinRules.all.map { String(describing: $0) } + BuiltinRules.allImageRules.map { String(describing: $0) })
         #expect(Set(declared.keys) == registered, "unregistered: \(Set(declared.keys).subtracting(registered)); missing: \(registered.subtracting(declared.keys))")
         for (type, file) in declared { #expect(file == "\(type).swift", "\(type) lives in \(file)") }
-        for rule in BuiltinRules.all {
+        for rule in BuiltinRules.all as [any Rule.Type] + BuiltinRules.allImageRules as [any Rule.Type] {
             let camel = rule.description.name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
             #expect(String(describing: rule) == camel + "Rule", "\(rule) is named after `\(rule.description.name)`")
         }
