@@ -307,6 +307,62 @@ struct ScanCommandTests {
         #expect(packages.count == 1 && packages.first?["from"] as? String == "1.1.1a-r0" && packages.first?["to"] as? String == "1.1.1d-r2")
     }
 
+    /// An OCI layout of two platforms with gzip layers, each with its own npm package; and the
+    /// same layout as an OCI archive (`layout.tar`) beside it.
+    func ociLayout() throws -> (layout: String, archive: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("hull-scan-oci-\(UUID().uuidString)").path
+        let folder = base + "/layout"
+        func blob(_ bytes: [UInt8], _ mediaType: String, platform: [String: String]? = nil) throws -> [String: Any] {
+            let hex = ImageArchiveWriter.sha256(bytes)
+            try FileManager.default.createDirectory(atPath: folder + "/blobs/sha256", withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: folder + "/blobs/sha256/" + hex))
+            var descriptor: [String: Any] = ["mediaType": mediaType, "digest": "sha256:" + hex, "size": bytes.count]
+            if let platform { descriptor["platform"] = platform }
+            return descriptor
+        }
+        func json(_ object: Any) throws -> [UInt8] { Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) }
+        var manifests: [[String: Any]] = []
+        for (arch, package) in [("amd64", ("semver", "4.3.2")), ("arm64", ("braces", "0.0.1"))] {
+            let layer = TarWriter.archive([
+                .file("etc/alpine-release", "3.11.6\n"),
+                .file("etc/os-release", "ID=alpine\nVERSION_ID=3.11.6\n"),
+                .file("app/node_modules/\(package.0)/package.json", #"{"name":"\#(package.0)","version":"\#(package.1)"}"#),
+            ])
+            let gzipped = try Subprocess.run("/usr/bin/env", ["gzip", "-c"], stdin: layer).stdout
+            let layerDescriptor = try blob(gzipped, "application/vnd.oci.image.layer.v1.tar+gzip")
+            let config = try json(["os": "linux", "architecture": arch, "rootfs": ["type": "layers", "diff_ids": ["sha256:" + ImageArchiveWriter.sha256(layer)]]])
+            let configDescriptor = try blob(config, "application/vnd.oci.image.config.v1+json")
+            let manifest = try json(["schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json", "config": configDescriptor, "layers": [layerDescriptor]])
+            manifests.append(try blob(manifest, "application/vnd.oci.image.manifest.v1+json", platform: ["os": "linux", "architecture": arch]))
+        }
+        try Data(try json(["schemaVersion": 2, "manifests": manifests])).write(to: URL(fileURLWithPath: folder + "/index.json"))
+        try Data(#"{"imageLayoutVersion":"1.0.0"}"#.utf8).write(to: URL(fileURLWithPath: folder + "/oci-layout"))
+        let archive = base + "/layout.tar"
+        let tar = try Subprocess.run("/usr/bin/env", ["tar", "-C", folder, "-cf", archive, "."])
+        #expect(tar.status == 0)
+        return (folder, archive)
+    }
+
+    @Test("scan and sbom of an OCI layout folder and an OCI archive (gzip layers), --platform choosing the image")
+    func ociImages() throws {
+        let (layout, archive) = try ociLayout()
+        defer { try? FileManager.default.removeItem(atPath: (layout as NSString).deletingLastPathComponent) }
+        func names(_ arguments: [String]) throws -> Set<String> {
+            let run = try HullExecutable.run(arguments)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            return Set((try json(run)["components"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "library" }.compactMap { $0["name"] as? String })
+        }
+        #expect(try names(["sbom", layout]) == ["semver"])
+        #expect(try names(["sbom", layout, "--platform", "linux/arm64"]) == ["braces"])
+        #expect(try names(["sbom", archive, "--platform", "linux/arm64"]) == ["braces"])
+        let scan = try HullExecutable.run(["scan", archive, "--db", Self.database, "--format", "json"])
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let ids = (try json(scan)["findings"] as? [[String: Any]] ?? []).compactMap { $0["package"] as? String }
+        #expect(!ids.isEmpty && ids.allSatisfy { $0 == "semver" })
+        let bad = try HullExecutable.run(["scan", layout, "--platform", "linux/s390x", "--db", Self.database])
+        #expect(bad.status == 2 && bad.stderr.contains("s390x"), "\(bad.stderr)")
+    }
+
     @Test("scan IMAGE JSON validates against Docs/schemas/scan-v1.schema.json, with the image's layers", .enabled(if: ScanCommandTests.jsonschema != nil, needs("jsonschema")))
     func imageJSONSchema() throws {
         let path = try image()
