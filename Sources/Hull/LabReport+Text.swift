@@ -19,6 +19,14 @@ extension LabReport {
         row("layers") { "\($0.layers)" }
         row("runs as") { $0.runsAsRoot ? "root\($0.user.isEmpty ? "" : " (\($0.user))")" : $0.user }
         row("context sent") { "\(ByteCountFormatter.string(fromByteCount: $0.contextBytes, countStyle: .file)) in \($0.contextFiles) files" }
+        if advisoryDatabase != nil {
+            row("vulnerabilities") { variant in
+                guard let c = variant.vulnerabilities else { return "-" }
+                return "\(c.critical) critical, \(c.high) high, \(c.medium) medium, \(c.low) low, \(c.unknown) unknown (\(variant.packages ?? 0) packages)"
+            }
+        } else {
+            row("packages") { "\($0.packages.map(String.init) ?? "-")" }
+        }
         row("hull cache vs engine") { variant in
             variant.disagreements.isEmpty ? "agrees on \(variant.comparedSteps) steps" : "\(variant.disagreements.count) of \(variant.comparedSteps) steps differ"
         }
@@ -39,8 +47,10 @@ extension LabReport {
             lines.append("")
             lines.append("\(Self.lastComponent(variant.dockerfile)): line(s) \(lineList) reused because the files copied from another stage came out identical")
         }
-        lines.append("")
-        lines.append("Vulnerability counts need an advisory database; none is read yet.")
+        if advisoryDatabase == nil {
+            lines.append("")
+            lines.append("Vulnerability counts need an advisory database: `hull db update` or `hull db import`, then --db or HULL_DB if it is not in the default place.")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -29,7 +29,7 @@ public struct LabReport: Codable, Sendable {
         public var stepsRunNoChange: Int
         /// Steps the engine ran again after the one-file edit.
         public var stepsRunAfterTouch: Int
-        /// The image's size in bytes, as the engine reports it.
+        /// The image's size in bytes: the files its layers hold, read from the saved image.
         public var imageBytes: Int64
         /// The image's layer count.
         public var layers: Int
@@ -48,6 +48,10 @@ public struct LabReport: Codable, Sendable {
         public var reusedIdenticalContent: [CacheComparison.Row]
         /// Steps compared with the prediction.
         public var comparedSteps: Int
+        /// Packages in the image's final file system (the inventory `hull sbom` takes).
+        public var packages: Int?
+        /// Known vulnerabilities by severity; nil when no advisory database was found.
+        public var vulnerabilities: ScanReport.Counts?
     }
 
     /// The schema version of the JSON form.
@@ -62,4 +66,6 @@ public struct LabReport: Codable, Sendable {
     public var runs: Int
     /// The Dockerfile first, then the one it is compared with.
     public var variants: [Variant]
+    /// The advisory database the vulnerability counts come from; nil when none was found.
+    public var advisoryDatabase: String?
 }

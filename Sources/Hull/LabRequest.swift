@@ -35,11 +35,15 @@ public struct LabRequest: Sendable, Hashable {
     /// The environment the engine's tool runs with (`DOCKER_HOST`, `HULL_DOCKER`, …); nil for
     /// this process's.
     public var environment: [String: String]?
+    /// The advisory database for vulnerability counts (`--db`); nil for `$HULL_DB` or the
+    /// default location. No counts when no database is there.
+    public var databasePath: String?
 
     /// Creates a request.
     public init(context: String = ".", dockerfile: String? = nil, comparison: Comparison = .none, engine: EngineKind? = nil,
                 touch: String? = nil, runs: Int = 1, network: String? = nil, buildArgs: [String: String] = [:], target: String? = nil,
-                imagePrefix: String? = nil, environment: [String: String]? = nil) {
+                imagePrefix: String? = nil, environment: [String: String]? = nil, databasePath: String? = nil) {
+        self.databasePath = databasePath
         self.context = context
         self.dockerfile = dockerfile
         self.comparison = comparison

@@ -1,4 +1,5 @@
 import Foundation
+import HullCore
 import HullVulnerability
 
 extension ScanReport {
@@ -78,9 +79,7 @@ extension ScanReport {
                 "ruleIndex": ruleIndex[finding.id]!,
                 "level": level,
                 "message": ["text": "\(finding.package) \(finding.version) is affected by \(finding.id) (\(finding.severity.rawValue))\(fix)"],
-                "locations": finding.locations.prefix(1).map { location in
-                    ["physicalLocation": ["artifactLocation": ["uri": location.hasPrefix("/") ? String(location.dropFirst()) : location, "uriBaseId": "TARGET"]]]
-                },
+                "locations": finding.locations.prefix(1).map { location in sarifLocation(location) },
                 "partialFingerprints": ["hull/v1": "\(finding.id)|\(finding.purl)"],
             ])
         }
@@ -94,6 +93,31 @@ extension ScanReport {
             ] as [String: Any]],
         ]
         return (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    }
+
+    /// A package location: a path under the scanned folder, or for an image the layer that last
+    /// wrote the package's metadata file (as ``HullCore/Location/imageLayer(image:layer:path:)``
+    /// is written by the SARIF reporter: the image and path as the artifact, image, layer and path
+    /// as a logical location).
+    func sarifLocation(_ location: String) -> [String: Any] {
+        let inner = location.hasPrefix("/") ? String(location.dropFirst()) : location
+        guard let layer = inventory.locationLayers?[location] else {
+            return ["physicalLocation": ["artifactLocation": ["uri": inner, "uriBaseId": "TARGET"]]]
+        }
+        let place = Location.imageLayer(image: target, layer: layer, path: location)
+        guard case let .imageLayer(image, index, path) = place else { return [:] }
+        var properties: [String: Any] = ["layer": index]
+        if let info = inventory.layers?.first(where: { $0.index == index }) {
+            if let diffID = info.diffID { properties["diffID"] = diffID }
+            if let digest = info.digest { properties["digest"] = digest }
+        }
+        let allowed = CharacterSet.urlPathAllowed
+        let uri = (image + "/" + inner).addingPercentEncoding(withAllowedCharacters: allowed) ?? image + "/" + inner
+        return [
+            "physicalLocation": ["artifactLocation": ["uri": uri]],
+            "logicalLocations": [["name": path, "fullyQualifiedName": "\(image) [layer \(index)] \(path)", "kind": "resource"]],
+            "properties": properties,
+        ]
     }
 
     /// The inventory and findings as a CycloneDX 1.5 BOM with `vulnerabilities`.

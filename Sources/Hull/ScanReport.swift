@@ -3,7 +3,8 @@ import HullVulnerability
 
 /// What `hull scan` asks for.
 public struct ScanRequest: Sendable {
-    /// A folder: a project (lockfiles) or an unpacked root file system.
+    /// A folder (a project's lockfiles or an unpacked root file system) or an image: a
+    /// `docker save` or OCI archive, or an OCI layout folder.
     public var target: String
     /// The advisory database (default: `$HULL_DB`, else the user's cache folder).
     public var databasePath: String?
@@ -15,8 +16,11 @@ public struct ScanRequest: Sendable {
     public var configurationPath: String?
     /// Today, `YYYY-MM-DD` (for expiry of accepted advisories).
     public var today: String
+    /// `os/arch[/variant]` when the target is a multi-platform image.
+    public var platform: String?
 
-    public init(target: String, databasePath: String? = nil, severities: Set<VulnerabilitySeverity> = [], ignoreUnfixed: Bool = false, configurationPath: String? = nil, today: String? = nil) {
+    public init(target: String, databasePath: String? = nil, severities: Set<VulnerabilitySeverity> = [], ignoreUnfixed: Bool = false, configurationPath: String? = nil, today: String? = nil, platform: String? = nil) {
+        self.platform = platform
         self.target = target
         self.databasePath = databasePath
         self.severities = severities

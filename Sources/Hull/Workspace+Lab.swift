@@ -2,6 +2,8 @@ import Foundation
 import HullCache
 import HullContext
 import HullDockerfile
+import HullOCI
+import HullVulnerability
 
 extension Workspace {
     /// Builds the request's Dockerfile (and the one it is compared with) with a real engine: a
@@ -63,7 +65,7 @@ extension Workspace {
                                               request: request, engine: engine, session: session))
         }
         return LabReport(engine: .init(kind: engine.kind.rawValue, version: engine.version), context: request.context,
-                         touchedFile: touched, runs: request.runs, variants: variants)
+                         touchedFile: touched, runs: request.runs, variants: variants, advisoryDatabase: labDatabase(request))
     }
 
     /// The Dockerfile path: the given one, or `Dockerfile` in the context.
@@ -159,12 +161,61 @@ extension Workspace {
             touchedRun = touchedComparison.rows.filter { $0.compared && $0.engine == .ran }.count
             rows = warmComparison.rows + touchedComparison.rows
         }
-        let facts = try engine.inspect(image: name + ":touched")
+        let facts = try labImageFacts(name + ":touched", engine: engine, session: session, databasePath: labDatabase(request))
         let compared = rows.filter(\.compared)
         return LabReport.Variant(role: role, dockerfile: shownPath, coldSeconds: median(cold), noChangeSeconds: median(warm), touchedSeconds: median(edited),
                                  steps: steps, stepsRunNoChange: noChangeRun, stepsRunAfterTouch: touchedRun, imageBytes: facts.size, layers: facts.layers,
                                  user: facts.user, runsAsRoot: facts.runsAsRoot, contextFiles: sent.files, contextBytes: sent.bytes,
                                  disagreements: rows.filter { !$0.agrees }, reusedIdenticalContent: rows.filter { $0.conditional && $0.predicted == .rebuilt && $0.engine == .cached },
-                                 comparedSteps: compared.count)
+                                 comparedSteps: compared.count, packages: facts.packages, vulnerabilities: facts.vulnerabilities)
     }
+
+    /// The advisory database `hull lab` counts vulnerabilities with, when one exists.
+    static func labDatabase(_ request: LabRequest) -> String? {
+        let path = request.databasePath ?? AdvisoryDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    /// What Hull's own image reader finds in a built image: the engine saves it into a private
+    /// temporary folder, removed as soon as it has been read.
+    static func labImageFacts(_ image: String, engine: ContainerEngine, session: EngineSession, databasePath: String?) throws(HullError) -> LabImageFacts {
+        let folder = try session.makeTemporaryFolder(prefix: "hull-lab-image")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let archive = folder + "/image.tar"
+        try engine.save(image: image, to: archive)
+        let source: ImageSource
+        let tree: ImageFileTree
+        do {
+            source = try ImageSource.open(path: archive)
+            tree = try ImageFileTree(image: source, displayName: image)
+        } catch {
+            throw .engineFailed("\(engine.displayName): the saved image \(image) could not be read: \(error)")
+        }
+        var facts = LabImageFacts(size: tree.layerFileBytes.reduce(0, +), layers: source.layers.count, user: source.config.config?.user ?? "")
+        do {
+            let inventory = try InventoryBuilder().inventory(of: tree)
+            facts.packages = inventory.packages.count
+            if let databasePath {
+                let findings = try VulnerabilityScanner(database: AdvisoryDatabase(path: databasePath)).scan(inventory)
+                var counts = ScanReport.Counts()
+                for finding in findings { counts.add(finding.severity) }
+                facts.vulnerabilities = counts
+            }
+        } catch {
+            throw .unreadable(databasePath ?? image, "\(error)")
+        }
+        return facts
+    }
+}
+
+/// A built image's figures, as Hull's image reader sees them.
+struct LabImageFacts {
+    var size: Int64
+    var layers: Int
+    var user: String
+    var packages: Int?
+    var vulnerabilities: ScanReport.Counts?
+
+    /// Whether the container runs as root (no user, `root`, or UID 0).
+    var runsAsRoot: Bool { EngineImageFacts(size: size, layers: layers, user: user).runsAsRoot }
 }

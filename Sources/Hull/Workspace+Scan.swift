@@ -1,5 +1,6 @@
 import Foundation
 import HullLint
+import HullOCI
 import HullVulnerability
 
 extension Workspace {
@@ -9,21 +10,46 @@ extension Workspace {
         return AdvisoryDatabase.defaultPath()
     }
 
-    /// The file tree a scan target names. Image references arrive with the image readers.
-    static func fileTree(_ target: String) throws(HullError) -> FileTree {
+    /// Whether `target` is an image rather than a folder to walk: any file (a `docker save` or
+    /// OCI archive), an OCI layout folder (it has `oci-layout`), or an unpacked `docker save`
+    /// folder (its `manifest.json` is a JSON array, which a web app manifest never is).
+    static func isImage(_ target: String) -> Bool {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
-            throw .usage("\(target): no such folder; `hull scan` and `hull sbom` take a project folder or an unpacked root file system (image archives arrive with the image readers)")
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return false }
+        guard isDirectory.boolValue else { return true }
+        let folder = URL(fileURLWithPath: target)
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("oci-layout").path) { return true }
+        if let data = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")), data.count < 16 << 20,
+           let decoded = try? JSONSerialization.jsonObject(with: data), decoded is [Any] {
+            return true
         }
-        guard isDirectory.boolValue else {
-            throw .usage("\(target): is a file; pass the folder that holds it (a project folder or an unpacked root file system)")
-        }
-        return FolderTree(root: target)
+        return false
     }
 
-    /// Takes the inventory of `target` (for `hull sbom`).
-    public static func inventory(_ target: String) throws(HullError) -> Inventory {
-        let tree = try fileTree(target)
+    /// The file tree a scan target names: a folder, or an image's final file system.
+    static func fileTree(_ target: String, platform: String? = nil) throws(HullError) -> FileTree {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
+            throw .usage("\(target): no such file or folder; `hull scan` and `hull sbom` take a project folder, an unpacked root file system, or an image (a `docker save` or OCI archive, or an OCI layout folder)")
+        }
+        guard isImage(target) else { return FolderTree(root: target) }
+        var chosen: Platform?
+        if let platform {
+            guard let parsed = Platform(parsing: platform) else { throw .usage("--platform `\(platform)`: expected os/arch or os/arch/variant, such as linux/amd64 or linux/arm64/v8") }
+            chosen = parsed
+        }
+        do {
+            let source = try ImageSource.open(path: target, platform: chosen)
+            let name = source.tags.first.map { "\($0) (\(target))" } ?? target
+            return try ImageFileTree(image: source, displayName: name)
+        } catch {
+            throw .unreadable(target, "\(error)")
+        }
+    }
+
+    /// Takes the inventory of `target` (for `hull sbom`): a folder or an image.
+    public static func inventory(_ target: String, platform: String? = nil) throws(HullError) -> Inventory {
+        let tree = try fileTree(target, platform: platform)
         do {
             return try InventoryBuilder().inventory(of: tree)
         } catch {
@@ -34,7 +60,7 @@ extension Workspace {
     /// Inventories the target, matches it against the advisory database and applies the
     /// request's filters and the configuration's accepted advisories.
     public static func scan(_ request: ScanRequest) throws(HullError) -> ScanReport {
-        let inventory = try inventory(request.target)
+        let inventory = try inventory(request.target, platform: request.platform)
         let path = advisoryDatabasePath(request.databasePath)
         let database: AdvisoryDatabase
         let status: DatabaseStatus

@@ -60,6 +60,9 @@ struct LabCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The names of the images built start with this (default: hull-lab-<random>).", valueName: "prefix"))
     var imagePrefix: String?
 
+    @Option(name: .long, help: ArgumentHelp("The advisory database for vulnerability counts (default: $HULL_DB, else the user's cache folder; no counts when there is none).", valueName: "path"))
+    var db: String?
+
     @Option(name: .long, help: "Output format: text or json.")
     var format: LabFormat = .text
 
@@ -80,7 +83,7 @@ struct LabCommand: AsyncParsableCommand {
         }
         let comparison: LabRequest.Comparison = against.map { .against($0) } ?? (fixed ? .fixed : .none)
         let request = LabRequest(context: context, dockerfile: file, comparison: comparison, engine: engine, touch: touch, runs: runs,
-                                 network: network, buildArgs: buildArgs, target: target, imagePrefix: imagePrefix)
+                                 network: network, buildArgs: buildArgs, target: target, imagePrefix: imagePrefix, databasePath: db)
         let session = EngineSession()
         // Ctrl-C and SIGTERM stop the running build; the façade then removes what the run made.
         let signals = [SIGINT, SIGTERM].map { number -> any DispatchSourceSignal in

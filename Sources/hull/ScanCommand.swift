@@ -6,7 +6,7 @@ import HullVulnerability
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Find known vulnerabilities in the packages of a folder: a project's lockfiles or an unpacked root file system.",
+        abstract: "Find known vulnerabilities in the packages of a folder (a project's lockfiles or an unpacked root file system) or an image.",
         discussion: """
         Hull takes an inventory (Alpine apk, Debian/Ubuntu dpkg and distroless status.d, RPM \
         SQLite databases, npm node_modules and lockfiles, Python dist-info/egg-info and \
@@ -24,15 +24,24 @@ struct ScanCommand: AsyncParsableCommand {
         Exit status: the --exit-code value when a reported vulnerability remains (default 0), \
         2 when Hull could not scan (no database, unreadable folder, bad options).
 
+        An image is a `docker save` archive, an OCI archive or an OCI layout folder (as for \
+        `hull image`): its layers are read once, whiteouts applied, and only the package \
+        metadata files are kept in memory; nothing is extracted. SARIF locates each finding at \
+        the layer that last wrote the package's metadata file.
+
         Examples:
           hull scan rootfs/ --severity HIGH,CRITICAL --exit-code 1
+          hull scan app.tar --compare app-next.tar
           hull scan . --ignore-unfixed --format sarif > hull.sarif
           hull scan old-rootfs/ --compare new-rootfs/
         """
     )
 
-    @Argument(help: "A project folder or an unpacked root file system.")
+    @Argument(help: "A project folder, an unpacked root file system, or an image (docker save or OCI archive, OCI layout folder).")
     var target: String
+
+    @Option(name: .long, help: ArgumentHelp("For a multi-platform image: the platform to scan.", valueName: "os/arch[/variant]"))
+    var platform: String?
 
     @Option(name: .long, help: ArgumentHelp("Report only these severities (comma-separated): CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN.", valueName: "list"))
     var severity: String?
@@ -46,7 +55,7 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: table, json, sarif or cyclonedx.")
     var format: ScanFormat = .table
 
-    @Option(name: .long, help: ArgumentHelp("Compare with another folder: what it adds and removes.", valueName: "other"))
+    @Option(name: .long, help: ArgumentHelp("Compare with another folder or image: what it adds and removes.", valueName: "other"))
     var compare: String?
 
     @Option(name: .long, help: ArgumentHelp("The advisory database (default: $HULL_DB, else $XDG_CACHE_HOME/hull/advisories.db, else ~/.cache/hull/advisories.db).", valueName: "path"))
@@ -67,7 +76,7 @@ struct ScanCommand: AsyncParsableCommand {
             }
             severities.insert(level)
         }
-        let request = ScanRequest(target: target, databasePath: db, severities: severities, ignoreUnfixed: ignoreUnfixed, configurationPath: config)
+        let request = ScanRequest(target: target, databasePath: db, severities: severities, ignoreUnfixed: ignoreUnfixed, configurationPath: config, platform: platform)
         let report: ScanReport
         do {
             report = try Workspace.scan(request)
@@ -108,7 +117,7 @@ struct ScanCommand: AsyncParsableCommand {
 struct SBOMCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sbom",
-        abstract: "Write a software bill of materials (CycloneDX 1.5 or SPDX 2.3 JSON) of a folder.",
+        abstract: "Write a software bill of materials (CycloneDX 1.5 or SPDX 2.3 JSON) of a folder or an image.",
         discussion: """
         The inventory is the one `hull scan` matches: OS packages, language packages and \
         lockfiles, Go binaries. Each package carries its purl and where it was found.
@@ -116,11 +125,15 @@ struct SBOMCommand: AsyncParsableCommand {
         Examples:
           hull sbom rootfs/ > bom.cdx.json
           hull sbom . --format spdx > bom.spdx.json
+          hull sbom app.tar > app.cdx.json
         """
     )
 
-    @Argument(help: "A project folder or an unpacked root file system.")
+    @Argument(help: "A project folder, an unpacked root file system, or an image (docker save or OCI archive, OCI layout folder).")
     var target: String
+
+    @Option(name: .long, help: ArgumentHelp("For a multi-platform image: the platform to describe.", valueName: "os/arch[/variant]"))
+    var platform: String?
 
     @Option(name: .long, help: "cyclonedx (CycloneDX 1.5 JSON) or spdx (SPDX 2.3 JSON).")
     var format: SBOMFormat = .cyclonedx
@@ -132,7 +145,7 @@ struct SBOMCommand: AsyncParsableCommand {
     func run() async throws {
         let inventory: Inventory
         do {
-            inventory = try Workspace.inventory(target)
+            inventory = try Workspace.inventory(target, platform: platform)
         } catch {
             throw fail(error.description)
         }

