@@ -24,7 +24,9 @@ public enum EngineEnvironment {
     /// Runs a bash script after sourcing the engine's env file.
     public static func run(_ script: String, directory: String? = nil) throws -> Subprocess.Result {
         guard let envFile else { throw SharedDataError.missing(missingMessage) }
-        return try Subprocess.run("/bin/bash", ["-c", ". \"$1\" && shift && eval \"$1\"", "engine", envFile, script], directory: directory)
+        // `podman` inside the script goes through the same lock as `serialPodman`.
+        let prelude = "podman() { flock \"\(podmanLock)\" podman \"$@\"; }"
+        return try Subprocess.run("/bin/bash", ["-c", ". \"$1\" && shift && \(prelude) && eval \"$1\"", "engine", envFile, script], directory: directory)
     }
 
     /// The environment with the engine's env file applied: this process's variables plus its
@@ -40,5 +42,23 @@ public enum EngineEnvironment {
         }
         if let docker20 = variables["DOCKER20"], !docker20.isEmpty { variables["HULL_DOCKER"] = docker20 }
         return variables
+    }()
+
+    /// podman 4.3 fails ("layer not known", "container not known") when two of its commands
+    /// change one store at once, and the engine tests of several suites run in parallel. Every
+    /// podman command the tests run takes this lock (`flock`, from util-linux), so they run one
+    /// at a time whichever suite starts them.
+    public static let podmanLock: String = {
+        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return directory + "/hull-tests-podman.lock"
+    }()
+
+    /// An executable that runs `podman` with its arguments under `podmanLock`: give it to
+    /// engine drivers in place of `podman`.
+    public static let serialPodman: String? = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hull-tests-podman-\(getpid()).sh").path
+        let script = "#!/bin/sh\nexec flock \"\(podmanLock)\" podman \"$@\"\n"
+        guard FileManager.default.createFile(atPath: path, contents: Data(script.utf8), attributes: [.posixPermissions: 0o755]) else { return nil }
+        return path
     }()
 }

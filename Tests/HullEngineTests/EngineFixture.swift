@@ -7,7 +7,13 @@ enum TestEngine {
     /// The Docker engine with BuildKit, or why it is not there.
     static let docker: Result<ContainerEngine, HullError>? = locate(.docker)
     /// podman, or why it is not there.
-    static let podman: Result<ContainerEngine, HullError>? = locate(.podman)
+    static let podman: Result<ContainerEngine, HullError>? = locate(.podman).map { located in
+        // Every podman command goes through the tests' podman lock (see EngineEnvironment).
+        located.map { engine in
+            guard let serial = EngineEnvironment.serialPodman else { return engine }
+            return ContainerEngine(kind: .podman, executable: serial, environment: engine.environment, version: engine.version, dockerMode: nil)
+        }
+    }
 
     static func locate(_ kind: EngineKind) -> Result<ContainerEngine, HullError>? {
         guard let variables = EngineEnvironment.variables else { return nil }
