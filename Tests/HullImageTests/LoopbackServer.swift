@@ -28,8 +28,9 @@ final class LoopbackServer {
     private static func start(_ command: String, port: Int, folder: String) throws -> LoopbackServer {
         let script = """
         cd "$1" || exit 1
-        setsid \(command) </dev/null >server.log 2>&1 &
-        echo $!
+        setsid sh -c 'echo $$ > server.pid; exec "$@"' server \(command) </dev/null >server.log 2>&1 &
+        for i in $(seq 50); do [ -s server.pid ] && break; sleep 0.1; done
+        cat server.pid
         for i in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:$2/v2/ && exit 0; sleep 0.1; done
         echo "the server did not answer:" >&2; cat server.log >&2; exit 1
         """
@@ -43,9 +44,10 @@ final class LoopbackServer {
         return server
     }
 
-    /// Stops the process this test started and removes its folder.
+    /// Stops the process group this test started (the server leads it; a launcher such as a
+    /// pyenv shim may have forked) and removes its folder.
     func stop() {
-        if Int(pid) != nil { _ = try? Subprocess.run("/bin/kill", [pid]) }
+        if Int(pid) != nil { _ = try? Subprocess.run("/bin/kill", ["-KILL", "--", "-" + pid]) }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
