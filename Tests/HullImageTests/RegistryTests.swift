@@ -24,6 +24,9 @@ struct RegistryTests {
         var repository: String
     }
 
+    /// The fixture's folder, removed when the test process exits.
+    nonisolated(unsafe) static var cleanupFolder: String?
+
     /// Builds one image, saves it as a docker archive and pushes it (docker schema 2) and a
     /// two-platform index to the engine's registry.
     static let fixture: Result<Fixture, Error> = {
@@ -31,6 +34,8 @@ struct RegistryTests {
             let environment = EngineEnvironment.variables ?? [:]
             let registry = environment["ENGINE_REGISTRY"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1:5000"
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hull-registry-\(UUID().uuidString)").path
+            cleanupFolder = folder
+            atexit { if let folder = RegistryTests.cleanupFolder { try? FileManager.default.removeItem(atPath: folder) } }
             try FileManager.default.createDirectory(atPath: folder + "/ctx", withIntermediateDirectories: true)
             try dockerfile.write(toFile: folder + "/ctx/Dockerfile", atomically: true, encoding: .utf8)
             let id = UUID().uuidString.prefix(8).lowercased()
@@ -97,6 +102,13 @@ struct RegistryTests {
         #expect(a.secrets.map(\.name) == b.secrets.map(\.name))
         #expect(a.secrets.contains { $0.name == "/app/.env" })
         #expect(a.config.user == "1000")
+        // Ranges of 64 KiB: the base layer (about 1 MB compressed) arrives in many requests.
+        let chunked = try ImageSource.open(reference: reference, options: .init(chunkSize: 64 << 10))
+        #expect(chunked.layers.contains { $0.size > 4 * 64 << 10 })
+        let c = try ImageAnalyzer().analyze(chunked)
+        #expect(c.layers.map(\.size) == b.layers.map(\.size))
+        #expect(c.layers.map(\.tarSize) == b.layers.map(\.tarSize))
+        #expect(c.dive.wastedBytes == b.dive.wastedBytes)
     }
 
     /// The parts of `hull image --format json` that describe the image's bytes.
@@ -229,6 +241,19 @@ struct RegistryTests {
     }
 
     // MARK: - Bearer tokens
+
+    @Test("a blob altered on the way is refused: its digest does not match")
+    func corruptBlob() throws {
+        let fixture = try Self.fixture.get()
+        let server = try LoopbackServer.tokenProxy(upstream: "http://\(fixture.registry)", user: "hull", password: "t0ken-pass", folder: fixture.folder, corrupt: true)
+        defer { server.stop() }
+        let reference = try Self.reference("127.0.0.1:\(server.port)/\(fixture.repository):v1")
+        let credentials = RegistryCredentials(username: "hull", password: "t0ken-pass", origin: "--username")
+        let error = Self.message { _ = try ImageAnalyzer().analyze(try ImageSource.open(reference: reference, options: .init(credentials: credentials))) }
+        #expect(error?.contains("does not match its digest") == true, "\(error ?? "no error")")
+        let log = (try? String(contentsOfFile: server.folder + "/requests.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("corrupted "), "the proxy altered nothing:\n\(log)")
+    }
 
     @Test("Bearer tokens from the challenge's realm, one 503 retried, blobs redirected to another host without Authorization")
     func tokenAuth() throws {
