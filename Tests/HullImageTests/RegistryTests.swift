@@ -24,8 +24,15 @@ struct RegistryTests {
         var repository: String
     }
 
-    /// The fixture's folder, removed when the test process exits.
-    nonisolated(unsafe) static var cleanupFolder: String?
+    /// Removes the fixture folders of earlier test processes that have exited (the test run
+    /// has no hook after its last test, so each run clears what the previous ones left).
+    static func removeStaleFixtures(in temporary: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] where name.hasPrefix("hull-registry-") {
+            let parts = name.split(separator: "-")
+            guard parts.count > 3, let pid = Int32(parts[2]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: temporary + "/" + name)
+        }
+    }
 
     /// Builds one image, saves it as a docker archive and pushes it (docker schema 2) and a
     /// two-platform index to the engine's registry.
@@ -33,9 +40,9 @@ struct RegistryTests {
         do {
             let environment = EngineEnvironment.variables ?? [:]
             let registry = environment["ENGINE_REGISTRY"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1:5000"
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hull-registry-\(UUID().uuidString)").path
-            cleanupFolder = folder
-            atexit { if let folder = RegistryTests.cleanupFolder { try? FileManager.default.removeItem(atPath: folder) } }
+            let temporary = FileManager.default.temporaryDirectory
+            removeStaleFixtures(in: temporary.path)
+            let folder = temporary.appendingPathComponent("hull-registry-\(getpid())-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: folder + "/ctx", withIntermediateDirectories: true)
             try dockerfile.write(toFile: folder + "/ctx/Dockerfile", atomically: true, encoding: .utf8)
             let id = UUID().uuidString.prefix(8).lowercased()
