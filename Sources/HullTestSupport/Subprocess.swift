@@ -17,7 +17,10 @@ public enum Subprocess {
     /// Runs `executable` with `arguments`.
     public static func run(_ executable: String, _ arguments: [String], stdin: [UInt8] = [], directory: String? = nil, environment: [String: String]? = nil) throws -> Result {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], error: [Int32] = [0, 0]
-        guard pipe(&input) == 0, pipe(&output) == 0, pipe(&error) == 0 else { throw SharedDataError.missing("cannot create pipes: \(String(cString: strerror(errno)))") }
+        // Close-on-exec pipes: a child spawned meanwhile by another test must not inherit this
+        // run's pipe ends, or each child would hold the other's stdin open and both would wait
+        // (seen: two `sha256sum` children waiting on each other for 12 minutes).
+        guard makePipe(&input) == 0, makePipe(&output) == 0, makePipe(&error) == 0 else { throw SharedDataError.missing("cannot create pipes: \(String(cString: strerror(errno)))") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -69,5 +72,13 @@ public enum Subprocess {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exit: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Result(status: exit, stdout: stdoutBytes, stderr: stderrBytes)
+    }
+
+    /// A pipe whose ends close on exec (`pipe2` is not visible from Swift's Glibc module, so
+    /// the flag is set right after; the window between the two calls is small).
+    private static func makePipe(_ fds: inout [Int32]) -> Int32 {
+        guard pipe(&fds) == 0 else { return -1 }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return 0
     }
 }
