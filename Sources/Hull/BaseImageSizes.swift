@@ -1,3 +1,4 @@
+import HullCore
 import HullDockerfile
 
 /// Estimated sizes of well-known base images and their variants, for the "base image" row of

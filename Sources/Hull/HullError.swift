@@ -14,6 +14,8 @@ public enum HullError: Error, Equatable, CustomStringConvertible {
     case engineUnavailable(String)
     /// The engine is installed but its daemon is not answering.
     case engineStopped(String)
+    /// An image could not be read from its registry (the message says why and what to do).
+    case registry(String, String)
     /// The engine ran but failed to do what was asked (the message carries its error).
     case engineFailed(String)
 
@@ -29,6 +31,7 @@ public enum HullError: Error, Equatable, CustomStringConvertible {
         case .engineStopped(let message):
             "\(message); start the engine (`sudo systemctl start docker`, or run `dockerd` yourself and set DOCKER_HOST) and try again, or use --engine podman"
         case .engineFailed(let message): message
+        case .registry(let reference, let message): "\(reference): \(message)"
         }
     }
 }

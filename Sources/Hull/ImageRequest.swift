@@ -2,8 +2,11 @@ import HullCore
 
 /// What `hull image` was asked to do.
 public struct ImageRequest: Sendable {
-    /// A `docker save` tarball, an OCI archive, or an OCI layout folder.
+    /// A `docker save` tarball, an OCI archive, an OCI layout folder, or an image reference
+    /// in a registry (`registry.example/repo:tag`; `registry:` or `docker://` force it).
     public var path: String
+    /// How to reach a registry when ``path`` names an image in one.
+    public var registry: RegistryAccess
     /// `os/arch[/variant]` for multi-platform indexes.
     public var platform: String?
     /// Read file contents for secrets (paths are always checked).
@@ -25,8 +28,9 @@ public struct ImageRequest: Sendable {
 
     public init(path: String, platform: String? = nil, scanContents: Bool = true, thresholds: ImageThresholds? = nil,
                 environment: [String: String] = [:], configurationFile: String? = nil, overrides: ConfigurationOverrides = ConfigurationOverrides(),
-                isolated: Bool = false, directory: String = ".") {
+                isolated: Bool = false, directory: String = ".", registry: RegistryAccess = RegistryAccess()) {
         self.path = path
+        self.registry = registry
         self.platform = platform
         self.scanContents = scanContents
         self.thresholds = thresholds
@@ -51,5 +55,21 @@ public struct ImageThresholds: Hashable, Sendable, Codable {
         self.lowestEfficiency = lowestEfficiency
         self.highestWastedBytes = highestWastedBytes
         self.highestUserWastedPercent = highestUserWastedPercent
+    }
+}
+
+/// Credentials and transport choices for reading an image from a registry.
+public struct RegistryAccess: Sendable {
+    /// `--username`, with the password from `--password-stdin`; otherwise
+    /// `$HULL_REGISTRY_USER`/`$HULL_REGISTRY_PASSWORD`, then `~/.docker/config.json`.
+    public var username: String?
+    public var password: String?
+    /// Allow plain HTTP to a registry that is not on loopback (`--insecure-registry`).
+    public var insecure: Bool
+
+    public init(username: String? = nil, password: String? = nil, insecure: Bool = false) {
+        self.username = username
+        self.password = password
+        self.insecure = insecure
     }
 }

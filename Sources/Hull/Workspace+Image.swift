@@ -22,10 +22,23 @@ extension Workspace {
         }
         let result: Result<ImageReport, HullError> = await Task.detached {
             do {
-                let source = try ImageSource.open(path: request.path, platform: platform)
+                let source: ImageSource
+                switch try imageTarget(request.path) {
+                case .path(let path):
+                    source = try ImageSource.open(path: path, platform: platform)
+                case .reference(let reference):
+                    let credentials = request.registry.username.map {
+                        RegistryCredentials(username: $0, password: request.registry.password ?? "", origin: "--username")
+                    }
+                    let options = RegistryClient.Options(credentials: credentials, insecure: request.registry.insecure, environment: request.environment)
+                    source = try ImageSource.open(reference: reference, platform: platform, options: options)
+                }
                 let analysis = try ImageAnalyzer(options: .init(scanContents: request.scanContents)).analyze(source)
                 return .success(report(for: analysis, request: request, configuration: configuration))
+            } catch let error as HullError {
+                return .failure(error)
             } catch let error as HullOCIError {
+                if case let .registry(_, message) = error { return .failure(.registry(request.path, message)) }
                 return .failure(.unreadable(request.path, error.description))
             } catch let error as HullArchiveError {
                 return .failure(.unreadable(request.path, error.description))
@@ -34,6 +47,29 @@ extension Workspace {
             }
         }.value
         return try result.get()
+    }
+
+    /// What `hull image`'s argument names.
+    enum ImageTarget: Equatable {
+        case path(String)
+        case reference(ImageReference)
+    }
+
+    /// `registry:` and `docker://` prefixes force a reference; an existing path, or one that
+    /// looks like a file (`./`, `/`, `~`, `.tar`, `.tgz`), is a path; anything else that parses
+    /// as an image reference is one.
+    static func imageTarget(_ text: String) throws(HullError) -> ImageTarget {
+        for prefix in ["registry:", "docker://"] where text.hasPrefix(prefix) {
+            let rest = String(text.dropFirst(prefix.count))
+            do { return .reference(try ImageReference.parse(rest)) } catch {
+                throw .usage("\(text): not an image reference: \(error.description)")
+            }
+        }
+        if FileManager.default.fileExists(atPath: text) { return .path(text) }
+        let fileLike = ["/", "./", "../", "~"].contains { text.hasPrefix($0) }
+            || [".tar", ".tar.gz", ".tgz", ".tar.zst", ".oci"].contains { text.lowercased().hasSuffix($0) }
+        if !fileLike, let reference = try? ImageReference.parse(text) { return .reference(reference) }
+        return .path(text)
     }
 
     /// The metadata of every image rule, for reporters.

@@ -14,6 +14,8 @@ public enum HullOCIError: Error, Hashable, Sendable, CustomStringConvertible {
     case ambiguous(String)
     /// The archive itself could not be read.
     case archive(HullArchiveError)
+    /// A registry could not be reached, refused access, or lacks the image.
+    case registry(reference: String, message: String)
 
     /// A sentence that says what happened and what to do.
     public var description: String {
@@ -24,6 +26,7 @@ public enum HullOCIError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .missingBlob(what, path): "\(what) is missing: `\(path)` is not in the image"
         case let .ambiguous(message): message
         case let .archive(error): error.description
+        case let .registry(reference, message): "\(reference): \(message)"
         }
     }
 }

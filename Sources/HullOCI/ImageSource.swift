@@ -20,6 +20,8 @@ public final class ImageSource {
         case ociLayout = "oci-layout"
         /// An unpacked `docker save` folder.
         case dockerDirectory = "docker-directory"
+        /// A repository in a registry (distribution API).
+        case registry = "registry"
     }
 
     /// One layer: where its bytes are and what the config says its uncompressed digest is.
@@ -152,7 +154,7 @@ public final class ImageSource {
         var name: String?
     }
 
-    private static func openLayout(path: String, store: BlobStore, format: Format, platform: Platform?) throws -> ImageSource {
+    static func openLayout(path: String, store: BlobStore, format: Format, platform: Platform?) throws -> ImageSource {
         let index: Index = try decode(store.data("index.json"), what: "index.json")
         var candidates: [Candidate] = []
         try collect(index.manifests, store: store, depth: 0, into: &candidates, name: nil)

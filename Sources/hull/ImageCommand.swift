@@ -10,9 +10,16 @@ struct ImageCommand: AsyncParsableCommand {
         abstract: "Audit a built image: config, history, layers, waste, secrets, root, risk.",
         discussion: """
         IMAGE is a `docker save` tarball (the legacy layout or Docker 25+'s), an OCI archive
-        (`podman save --format oci-archive`) or an OCI layout folder. No engine is needed:
-        every layer is streamed once (gzip and zstd decompressed on the fly) and nothing is
-        extracted. Hostile archives (`..` names, links out of the root, decompression bombs,
+        (`podman save --format oci-archive`), an OCI layout folder, or an image in a registry
+        (`registry.example/repo:tag`, `alpine:3.20`, `repo@sha256:…`) when IMAGE is not an
+        existing path; `registry:` or `docker://` in front forces a registry. No engine is
+        needed: every layer is streamed once (gzip and zstd decompressed on the fly) and
+        nothing is extracted.
+
+        Registries are read through the distribution API: anonymous, Basic or Bearer-token
+        authentication with --username/--password-stdin, $HULL_REGISTRY_USER and
+        $HULL_REGISTRY_PASSWORD, or the `auths` of ~/.docker/config.json. Plain HTTP is used
+        only for loopback registries or with --insecure-registry. Hostile archives (`..` names, links out of the root, decompression bombs,
         truncated streams) give findings or a clear error.
 
         Reports the config (user, entrypoint and cmd with their form, env with secrets cut
@@ -35,19 +42,31 @@ struct ImageCommand: AsyncParsableCommand {
         checkstyle and junit write the findings as `hull lint` does (lint-json: lint's JSON).
 
         Exit status: 0 when no finding reaches --fail-level and every --ci check passes; 1
-        otherwise; 2 when Hull could not do its job (no such file, not an image, corrupt layer).
+        otherwise; 2 when Hull could not do its job (no such file, not an image, corrupt layer,
+        unknown repository or tag, unauthorized, unreachable registry).
 
         Examples:
           hull image app.tar
           hull image oci-layout/ --platform linux/arm64
+          hull image registry.example/team/app:1.4 --platform linux/amd64
+          echo "$TOKEN" | hull image ghcr.io/org/app:main --username me --password-stdin
           hull image app.tar --ci --lowest-efficiency 0.95 --highest-wasted-bytes 20000000
           hull image app.tar --format sarif -o image.sarif
           hull image app.tar --ignore IM021,image-setuid-file --fail-level error
         """
     )
 
-    @Argument(help: "A docker-save tarball, an OCI archive, or an OCI layout folder.")
+    @Argument(help: "A docker-save tarball, an OCI archive, an OCI layout folder, or an image reference in a registry.")
     var image: String
+
+    @Option(name: .long, help: ArgumentHelp("The registry user name; the password is read from standard input (--password-stdin).", valueName: "name"))
+    var username: String?
+
+    @Flag(name: .long, help: "Read the registry password (or token) from standard input.")
+    var passwordStdin = false
+
+    @Flag(name: .long, help: "Allow plain HTTP to a registry that is not on loopback.")
+    var insecureRegistry = false
 
     @Option(name: .long, help: ArgumentHelp("The platform to read from a multi-platform index (os/arch[/variant]).", valueName: "platform"))
     var platform: String?
@@ -101,6 +120,8 @@ struct ImageCommand: AsyncParsableCommand {
             if let value, !(0...1).contains(value) { throw ValidationError("\(name) \(value): expected a ratio between 0 and 1") }
         }
         if let bytes = highestWastedBytes, bytes < 0 { throw ValidationError("--highest-wasted-bytes must not be negative") }
+        if passwordStdin && username == nil { throw ValidationError("--password-stdin needs --username") }
+        if username != nil && !passwordStdin { throw ValidationError("--username needs --password-stdin (passwords are not taken on the command line)") }
     }
 
     func run() async throws {
@@ -112,6 +133,14 @@ struct ImageCommand: AsyncParsableCommand {
             if let highestUserWastedPercent { value.highestUserWastedPercent = highestUserWastedPercent }
             thresholds = value
         }
+        var access = RegistryAccess(username: username, insecure: insecureRegistry)
+        if passwordStdin {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
+            var password = String(decoding: input, as: UTF8.self)
+            while let last = password.unicodeScalars.last, last == "\n" || last == "\r" { password.unicodeScalars.removeLast() }
+            guard !password.isEmpty else { throw fail("--password-stdin: standard input is empty") }
+            access.password = password
+        }
         var overrides = ConfigurationOverrides()
         func split(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty } }
         if !select.isEmpty { overrides.select = split(select) }
@@ -119,7 +148,7 @@ struct ImageCommand: AsyncParsableCommand {
         overrides.ignore = split(ignore)
         overrides.failLevel = failLevel
         let request = ImageRequest(path: image, platform: platform, scanContents: !pathsOnly, thresholds: thresholds,
-                                   environment: ProcessInfo.processInfo.environment, configurationFile: config, overrides: overrides, isolated: isolated)
+                                   environment: ProcessInfo.processInfo.environment, configurationFile: config, overrides: overrides, isolated: isolated, registry: access)
         let report: ImageReport
         do {
             report = try await Workspace.image(request)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import HullCore
 @testable import HullDockerfile
 
 /// `FROM` image references, parsed as Docker's `ParseNormalizedNamed` parses them.

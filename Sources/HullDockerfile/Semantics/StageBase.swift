@@ -1,3 +1,4 @@
+import HullCore
 /// What a stage starts from.
 public enum StageBase: Sendable, Hashable {
     /// The empty image.

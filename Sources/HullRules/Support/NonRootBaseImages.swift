@@ -1,3 +1,4 @@
+import HullCore
 import HullDockerfile
 
 /// Base images known to set an unprivileged default user, so a Dockerfile built on them runs

@@ -1,3 +1,4 @@
+import HullCore
 import HullDockerfile
 
 /// Docker Hub official images that publish smaller variants of themselves, and how their tags
