@@ -13,6 +13,12 @@ struct DiveEfficiency {
         var cumulative: Int64 = 0
         var minimum: Int64 = -1
         var count = 0
+
+        mutating func add(_ size: Int64) {
+            cumulative += size
+            if minimum < 0 || size < minimum { minimum = size }
+            count += 1
+        }
     }
 
     private var paths: [String: PathData] = [:]
@@ -22,26 +28,33 @@ struct DiveEfficiency {
 
     /// Adds the next layer's tree (built with `insertDive`).
     mutating func add(layer index: Int, tree: PathNode) {
-        let completed = tree.visitPostOrder { path, node in
-            guard node.children.isEmpty else { return true }
-            let divePath = TarPathName.removingWhiteoutMarks(path)
-            var size: Int64 = 0
-            if TarPathName.isWhiteout(path) {
-                guard let previous = stacked.lookup(divePath) else { return false }
-                if previous.isDirectoryPayload { size = previous.subtreeSize }
-            } else {
-                size = node.size
-            }
-            var data = paths[divePath] ?? PathData()
-            data.cumulative += size
-            if data.minimum < 0 || size < data.minimum { data.minimum = size }
-            data.count += 1
-            paths[divePath] = data
-            return true
-        }
+        let completed = record(leavesOf: tree, prefix: "")
         if !completed { abortedLayers.append(index) }
         // dive stacks every node of the layer (not only leaves): whiteouts remove, others replace payloads.
         stack(tree, prefix: "", at: stacked)
+    }
+
+    /// Records the sizes of the leaves below `node` (at `prefix`), visited in post-order with names sorted
+    /// as dive visits them; false when dive's visit stops (a whiteout for a path no lower layer has).
+    private mutating func record(leavesOf node: PathNode, prefix: String) -> Bool {
+        for name in node.children.keys.sorted() {
+            let child = node.children[name]!
+            let path = prefix.isEmpty ? name : prefix + "/" + name
+            guard child.children.isEmpty else {
+                guard record(leavesOf: child, prefix: path) else { return false }
+                continue
+            }
+            let divePath = TarPathName.removingWhiteoutMarks(path)
+            var size: Int64 = 0
+            if name.hasPrefix(".wh.") {
+                guard let previous = stacked.lookup(divePath) else { return false }
+                if previous.isDirectoryPayload { size = previous.subtreeSize }
+            } else {
+                size = child.size
+            }
+            paths[divePath, default: PathData()].add(size)
+        }
+        return true
     }
 
     /// Stacks the children of `node` (at `prefix`) in post-order, names sorted, as dive does. `target` is
