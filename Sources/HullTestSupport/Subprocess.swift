@@ -14,19 +14,10 @@ public enum Subprocess {
         public var stderr: [UInt8]
     }
 
-    private static let spawnLock = NSLock()
-
     /// Runs `executable` with `arguments`.
     public static func run(_ executable: String, _ arguments: [String], stdin: [UInt8] = [], directory: String? = nil, environment: [String: String]? = nil) throws -> Result {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0], error: [Int32] = [0, 0]
-        // The pipes are close-on-exec and made under one lock with the spawn, so a child spawned at the same
-        // time by another test cannot inherit them (a stray copy of a stdin pipe's write end would keep
-        // this child waiting for EOF).
-        spawnLock.lock()
-        var locked = true
-        defer { if locked { spawnLock.unlock() } }
         guard pipe(&input) == 0, pipe(&output) == 0, pipe(&error) == 0 else { throw SharedDataError.missing("cannot create pipes: \(String(cString: strerror(errno)))") }
-        for fd in input + output + error { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -43,8 +34,6 @@ public enum Subprocess {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, env)
         close(input[0]); close(output[1]); close(error[1])
-        spawnLock.unlock()
-        locked = false
         guard spawned == 0 else {
             close(input[1]); close(output[0]); close(error[0])
             throw SharedDataError.missing("cannot run \(executable): \(String(cString: strerror(spawned)))")
