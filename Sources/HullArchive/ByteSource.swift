@@ -10,9 +10,14 @@ public protocol ByteSource: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
     /// Skips up to `count` bytes and returns how many were skipped (fewer only at the end).
     func skip(_ count: Int64) throws -> Int64
+    /// Whether `skip` moves without reading (a seek), so readers should fetch only the bytes they need.
+    var skipsBySeeking: Bool { get }
 }
 
 extension ByteSource {
+    /// Sources skip by reading unless they say otherwise.
+    public var skipsBySeeking: Bool { false }
+
     /// Skipping by reading and discarding, for sources that cannot seek.
     public func skipByReading(_ count: Int64) throws -> Int64 {
         var left = count
@@ -106,6 +111,8 @@ public final class FileRangeSource: ByteSource {
         position += n
         return n
     }
+
+    public var skipsBySeeking: Bool { true }
 }
 
 /// Bytes in memory.
@@ -129,4 +136,6 @@ public final class MemorySource: ByteSource {
         position += n
         return Int64(n)
     }
+
+    public var skipsBySeeking: Bool { true }
 }

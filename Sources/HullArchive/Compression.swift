@@ -139,6 +139,8 @@ public final class PeekedSource: ByteSource {
         return fromHead + (count > fromHead ? try inner.skip(count - fromHead) : 0)
     }
 
+    public var skipsBySeeking: Bool { inner.skipsBySeeking }
+
     /// `source` decompressed according to its first bytes, with the compression found.
     public static func decompressing(_ source: ByteSource, limits: ArchiveLimits = ArchiveLimits()) throws -> (ByteSource, Compression) {
         var head = [UInt8](repeating: 0, count: 4)

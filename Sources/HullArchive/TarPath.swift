@@ -13,6 +13,7 @@ public enum TarPath {
     /// The normalised path of `name` (`./a//b/` → `a/b`), or the problem that made it unusable.
     /// Absolute names are made relative and reported; names that climb above the root are refused.
     public static func normalize(_ name: String) -> (path: String?, problem: Problem?) {
+        if isNormal(name) { return (name, nil) }
         var problem: Problem?
         if name.hasPrefix("/") { problem = .absolute }
         var parts: [Substring] = []
@@ -27,6 +28,28 @@ public enum TarPath {
         }
         if parts.isEmpty { return (nil, problem ?? .empty) }
         return (parts.joined(separator: "/"), problem)
+    }
+
+    /// Whether `name` is already normal: not empty, no leading, trailing or doubled `/`, no `.` or `..` component.
+    /// Most member names are, and need no splitting and joining.
+    static func isNormal(_ name: String) -> Bool {
+        var utf8 = name.utf8.makeIterator()
+        // The length of the current component, and whether it is all dots so far.
+        var length = 0
+        var dots = true
+        var any = false
+        while let byte = utf8.next() {
+            any = true
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (dots && length <= 2) { return false }
+                length = 0
+                dots = true
+            } else {
+                length += 1
+                if byte != UInt8(ascii: ".") { dots = false }
+            }
+        }
+        return any && length > 0 && !(dots && length <= 2)
     }
 
     /// The folder part of a normalised path ("" at the root).

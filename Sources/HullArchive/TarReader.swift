@@ -18,29 +18,39 @@ public final class TarReader {
     private var globalPAX: [String: String] = [:]
     private var entries = 0
     private var ended = false
+    private let seeks: Bool
 
     /// A reader over `source` (already decompressed).
     public init(_ source: ByteSource, limits: ArchiveLimits = ArchiveLimits(), bufferSize: Int = 256 * 1024) {
         self.source = source
         self.limits = limits
         self.buffer = [UInt8](repeating: 0, count: max(4096, bufferSize))
+        self.seeks = source.skipsBySeeking
     }
 
     // MARK: - Buffered input
 
-    private func fill() throws -> Bool {
+    /// Refills the buffer when it is empty. Over a source that seeks, only about `wanted` bytes are
+    /// read (at least a few headers' worth), so member data that is skipped is never read at all.
+    private func fill(wanted: Int = .max) throws -> Bool {
         if start < end { return true }
-        let n = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+        let count = seeks ? min(buffer.count, max(wanted, TarReader.seekingReadSize)) : buffer.count
+        let n = try buffer.withUnsafeMutableBytes { try source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[0..<count])) }
         start = 0
         end = n
         return n > 0
     }
 
+    private static let ustarMagic: [UInt8] = Array("ustar\0".utf8)
+
+    /// The smallest read over a seeking source: a header and, often, a small member's data and the next header.
+    static let seekingReadSize = 4096
+
     private func readExactly(_ count: Int, what: String) throws -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(count)
         while result.count < count {
-            guard try fill() else { throw HullArchiveError.truncated(offset: offset, what: what) }
+            guard try fill(wanted: count - result.count) else { throw HullArchiveError.truncated(offset: offset, what: what) }
             let n = min(count - result.count, end - start)
             result.append(contentsOf: buffer[start..<start + n])
             start += n
@@ -77,7 +87,7 @@ public final class TarReader {
         var firstHeader: Int64?
         while true {
             let headerOffset = offset
-            guard try fill() else {
+            guard try fill(wanted: 512) else {
                 // A stream without the two zero blocks is accepted when it ends on a header boundary.
                 if firstHeader != nil { throw HullArchiveError.truncated(offset: offset, what: "an extension header's member") }
                 ended = true
@@ -126,9 +136,8 @@ public final class TarReader {
             guard entries <= limits.maximumEntries else {
                 throw HullArchiveError.limitExceeded(what: "the number of members", limit: Int64(limits.maximumEntries))
             }
-            let attributes = globalPAX.merging(pax) { $1 }
-            let magic = Array(header[257..<263])
-            let isUSTAR = magic == Array("ustar\0".utf8)
+            let attributes = globalPAX.isEmpty ? pax : globalPAX.merging(pax) { $1 }
+            let isUSTAR = header[257..<263].elementsEqual(TarReader.ustarMagic)
             var name = cString(header[0..<100])
             if isUSTAR {
                 let prefix = cString(header[345..<500])
@@ -210,7 +219,7 @@ public final class TarReader {
     /// Reads the current member's data; 0 at its end.
     public func read(into output: UnsafeMutableRawBufferPointer) throws -> Int {
         guard remainingData > 0, !output.isEmpty else { return 0 }
-        guard try fill() else { throw HullArchiveError.truncated(offset: offset, what: "a member's data") }
+        guard try fill(wanted: Int(min(Int64(output.count), remainingData))) else { throw HullArchiveError.truncated(offset: offset, what: "a member's data") }
         let n = Int(min(Int64(min(output.count, end - start)), remainingData))
         buffer.withUnsafeBytes { output.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[start..<start + n])) }
         start += n
@@ -225,7 +234,7 @@ public final class TarReader {
         let wanted = Int(min(Int64(limit), remainingData))
         result.reserveCapacity(wanted)
         while result.count < wanted {
-            guard try fill() else { throw HullArchiveError.truncated(offset: offset, what: "a member's data") }
+            guard try fill(wanted: wanted - result.count) else { throw HullArchiveError.truncated(offset: offset, what: "a member's data") }
             let n = min(wanted - result.count, end - start)
             result.append(contentsOf: buffer[start..<start + n])
             start += n
@@ -239,7 +248,7 @@ public final class TarReader {
     public func withContentChunks(limit: Int64 = .max, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         var left = min(limit, remainingData)
         while left > 0 {
-            guard try fill() else { throw HullArchiveError.truncated(offset: offset, what: "a member's data") }
+            guard try fill(wanted: Int(min(left, Int64(Int.max)))) else { throw HullArchiveError.truncated(offset: offset, what: "a member's data") }
             let n = Int(min(Int64(end - start), left))
             try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<start + n])) }
             start += n
@@ -259,20 +268,56 @@ public final class TarReader {
     }
 
     private func verifyChecksum(_ header: [UInt8], at offset: Int64) throws {
-        let field = header[148..<156]
-        let text = String(decoding: field.prefix { $0 != 0 }, as: UTF8.self).trimmingCharacters(in: " ")
-        guard let stored = Int64(text, radix: 8) else {
-            throw HullArchiveError.invalidHeader(offset: offset, reason: "the checksum field `\(text)` is not an octal number")
+        let stored: Int64
+        if let value = TarReader.octal(header, 148, 8) {
+            stored = value
+        } else {
+            let field = header[148..<156]
+            let text = String(decoding: field.prefix { $0 != 0 }, as: UTF8.self).trimmingCharacters(in: " ")
+            guard let value = Int64(text, radix: 8) else {
+                throw HullArchiveError.invalidHeader(offset: offset, reason: "the checksum field `\(text)` is not an octal number")
+            }
+            stored = value
         }
-        var unsigned: Int64 = 0
-        var signed: Int64 = 0
-        for (index, byte) in header.enumerated() {
-            let value = (148..<156).contains(index) ? UInt8(ascii: " ") : byte
-            unsigned += Int64(value)
-            signed += Int64(Int8(bitPattern: value))
+        // The checksum field itself counts as eight spaces.
+        var unsigned: Int64 = 8 * 32
+        var signed: Int64 = 8 * 32
+        header.withUnsafeBufferPointer { bytes in
+            for index in 0..<148 {
+                unsigned &+= Int64(bytes[index])
+                signed &+= Int64(Int8(bitPattern: bytes[index]))
+            }
+            for index in 156..<bytes.count {
+                unsigned &+= Int64(bytes[index])
+                signed &+= Int64(Int8(bitPattern: bytes[index]))
+            }
         }
         guard stored == unsigned || stored == signed else {
             throw HullArchiveError.invalidHeader(offset: offset, reason: "checksum mismatch (stored \(stored), computed \(unsigned))")
+        }
+    }
+
+    /// A field of octal digits, optionally surrounded by spaces and ended by NUL: the usual shape,
+    /// parsed without building a string. Nil for anything else (the caller then takes the general path).
+    static func octal(_ header: [UInt8], _ from: Int, _ length: Int) -> Int64? {
+        header.withUnsafeBufferPointer { bytes -> Int64? in
+            var index = from
+            let limit = from + length
+            var stop = index
+            while stop < limit, bytes[stop] != 0 { stop += 1 }
+            while index < stop, bytes[index] == 0x20 { index += 1 }
+            while stop > index, bytes[stop - 1] == 0x20 { stop -= 1 }
+            guard index < stop, stop - index <= 20 else { return nil }
+            var value: Int64 = 0
+            while index < stop {
+                let digit = bytes[index] &- 0x30
+                guard digit < 8 else { return nil }
+                let (shifted, overflow) = value.multipliedReportingOverflow(by: 8)
+                guard !overflow else { return nil }
+                value = shifted | Int64(digit)
+                index += 1
+            }
+            return value
         }
     }
 
@@ -288,6 +333,7 @@ public final class TarReader {
             }
             return value
         }
+        if let value = TarReader.octal(header, from, length) { return value }
         let text = String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self).trimmingCharacters(in: " ")
         if text.isEmpty { return 0 }
         guard let value = Int64(text, radix: 8), value >= 0 else {

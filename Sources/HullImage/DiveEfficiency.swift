@@ -1,3 +1,5 @@
+import Foundation
+
 /// Wasted bytes and efficiency as dive 0.13 computes them, over the same per-layer trees.
 ///
 /// dive builds a tree per layer from the tar headers (`.wh..wh.` names are dropped, so opaque
@@ -11,6 +13,12 @@ struct DiveEfficiency {
         var cumulative: Int64 = 0
         var minimum: Int64 = -1
         var count = 0
+
+        mutating func add(_ size: Int64) {
+            cumulative += size
+            if minimum < 0 || size < minimum { minimum = size }
+            count += 1
+        }
     }
 
     private var paths: [String: PathData] = [:]
@@ -20,38 +28,59 @@ struct DiveEfficiency {
 
     /// Adds the next layer's tree (built with `insertDive`).
     mutating func add(layer index: Int, tree: PathNode) {
-        let completed = tree.visitPostOrder { path, node in
-            guard node.children.isEmpty else { return true }
-            let divePath = path.replacingOccurrences(of: ".wh.", with: "")
+        let completed = record(leavesOf: tree, prefix: "")
+        if !completed { abortedLayers.append(index) }
+        // dive stacks every node of the layer (not only leaves): whiteouts remove, others replace payloads.
+        stack(tree, prefix: "", at: stacked)
+    }
+
+    /// Records the sizes of the leaves below `node` (at `prefix`), visited in post-order with names sorted
+    /// as dive visits them; false when dive's visit stops (a whiteout for a path no lower layer has).
+    private mutating func record(leavesOf node: PathNode, prefix: String) -> Bool {
+        for name in node.children.keys.sorted() {
+            let child = node.children[name]!
+            let path = prefix.isEmpty ? name : prefix + "/" + name
+            guard child.children.isEmpty else {
+                guard record(leavesOf: child, prefix: path) else { return false }
+                continue
+            }
+            let divePath = TarPathName.removingWhiteoutMarks(path)
             var size: Int64 = 0
-            if TarPathName.isWhiteout(path) {
+            if name.hasPrefix(".wh.") {
                 guard let previous = stacked.lookup(divePath) else { return false }
                 if previous.isDirectoryPayload { size = previous.subtreeSize }
             } else {
-                size = node.size
+                size = child.size
             }
-            var data = paths[divePath] ?? PathData()
-            data.cumulative += size
-            if data.minimum < 0 || size < data.minimum { data.minimum = size }
-            data.count += 1
-            paths[divePath] = data
-            return true
+            paths[divePath, default: PathData()].add(size)
         }
-        if !completed { abortedLayers.append(index) }
-        // dive stacks every node of the layer (not only leaves): whiteouts remove, others replace payloads.
-        _ = tree.visitPostOrder { path, node in
-            if TarPathName.isWhiteout(path) {
-                let target = path.replacingOccurrences(of: ".wh.", with: "")
-                let parentPath = TarPathName.parent(target)
+        return true
+    }
+
+    /// Stacks the children of `node` (at `prefix`) in post-order, names sorted, as dive does. `target` is
+    /// the stacked node at the same path while no name on the way holds `.wh.`; below such a name, paths
+    /// are rewritten and looked up from the root. Stacking only adds nodes, copies payloads and removes
+    /// what whiteouts name below the path being visited, so a node found on the way down stays valid.
+    private func stack(_ node: PathNode, prefix: String, at target: PathNode?) {
+        for name in node.children.keys.sorted() {
+            let child = node.children[name]!
+            let path = prefix.isEmpty ? name : prefix + "/" + name
+            let clean = target != nil && TarPathName.removingWhiteoutMarks(name) == name
+            let stackedChild = clean ? target!.child(name) : nil
+            stack(child, prefix: path, at: stackedChild)
+            if let stackedChild {
+                stackedChild.copyPayload(from: child)
+            } else if TarPathName.isWhiteout(path) {
+                let removed = TarPathName.removingWhiteoutMarks(path)
+                let parentPath = TarPathName.parent(removed)
                 let parent = parentPath.isEmpty ? stacked : stacked.lookup(parentPath)
-                parent?.children[String(TarPathName.base(target))] = nil
+                parent?.children[String(TarPathName.base(removed))] = nil
             } else {
-                let divePath = path.replacingOccurrences(of: ".wh.", with: "")
-                var target = stacked
-                for component in divePath.split(separator: "/") { target = target.child(String(component)) }
-                target.copyPayload(from: node)
+                let divePath = TarPathName.removingWhiteoutMarks(path)
+                var placed = stacked
+                for component in divePath.split(separator: "/") { placed = placed.child(String(component)) }
+                placed.copyPayload(from: child)
             }
-            return true
         }
     }
 
@@ -81,6 +110,23 @@ struct DiveEfficiency {
 }
 
 enum TarPathName {
+    /// The path with every `.wh.` removed (as dive names whiteouts); most paths have none, and skip the search.
+    static func removingWhiteoutMarks(_ path: String) -> String {
+        var utf8 = path.utf8.makeIterator()
+        var matched = 0
+        let marker: [UInt8] = [0x2E, 0x77, 0x68, 0x2E]
+        var found = false
+        while let byte = utf8.next() {
+            if byte == marker[matched] {
+                matched += 1
+                if matched == 4 { found = true; break }
+            } else {
+                matched = byte == 0x2E ? 1 : 0
+            }
+        }
+        return found ? path.replacingOccurrences(of: ".wh.", with: "") : path
+    }
+
     static func isWhiteout(_ path: String) -> Bool { base(path).hasPrefix(".wh.") }
     static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }

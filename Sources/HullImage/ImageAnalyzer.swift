@@ -76,7 +76,8 @@ private struct Pass {
         var summary = ImageAnalysis.LayerSummary(index: index, digest: layer.digest, diffID: layer.diffID, compression: "none", storedSize: layer.size,
                                                  tarSize: 0, size: 0, entries: 0, files: 0, whiteouts: 0, opaqueDirectories: 0, hiddenBytes: 0, createdBy: nil)
         var opaque: [String] = []
-        var seen = Set<String>()
+        // Paths the layer tree does not hold (under a `.wh..wh.` name), for duplicate detection.
+        var seenOutsideTree = Set<String>()
         do {
             let (stored, _) = try image.openLayer(index)
             let (source, compression) = try PeekedSource.decompressing(stored, limits: options.limits)
@@ -92,7 +93,12 @@ private struct Pass {
                                                                         : "`\(entry.name)` climbs out of the root with `..`"))
                 }
                 guard let path = normalised else { continue }
-                if !seen.insert(path).inserted {
+                let duplicate: Bool
+                switch insert(path, entry: entry, layer: index, into: tree) {
+                case .placed(let again): duplicate = again
+                case .notPlaced: duplicate = !seenOutsideTree.insert(path).inserted
+                }
+                if duplicate {
                     problems.append(.init(kind: "duplicateEntry", layer: index, path: path, message: "`\(path)` appears more than once in the layer; the last one wins"))
                 }
                 if entry.isSparse {
@@ -117,7 +123,6 @@ private struct Pass {
                 } else if entry.kind == .regular {
                     summary.files += 1
                 }
-                insert(path, entry: entry, layer: index, into: tree)
                 if entry.kind == .regular, !base.hasPrefix(Whiteout.prefix), !entry.isSparse {
                     try inspectFile(path, entry: entry, layer: index, reader: reader)
                 }
@@ -133,31 +138,52 @@ private struct Pass {
         layers.append(summary)
     }
 
+    /// Where ``insert(_:entry:layer:into:)`` put an entry.
+    private enum Placement {
+        /// At its node; `again` when an earlier entry of the layer had already described that node.
+        case placed(again: Bool)
+        /// Nowhere: dive drops paths through a `.wh..wh.` name the tree does not hold (and so never will).
+        case notPlaced
+    }
+
     /// dive's tree: `.wh..wh.` names are not added, implicit parents carry empty payloads.
-    private func insert(_ path: String, entry: TarEntry, layer: Int, into tree: PathNode) {
+    private func insert(_ path: String, entry: TarEntry, layer: Int, into tree: PathNode) -> Placement {
         var node = tree
-        let components = path.split(separator: "/")
-        for (position, component) in components.enumerated() {
-            if node.children[String(component)] == nil, component.hasPrefix(".wh..wh.") { return }
-            node = node.child(String(component))
-            if position == components.count - 1 {
-                node.explicit = true
-                node.kind = entry.kind
-                node.size = entry.fileSize
-                node.mode = entry.mode
-                node.uid = entry.uid
-                node.gid = entry.gid
-                node.linkName = entry.linkName
-                node.layer = layer
-            } else if !node.explicit {
+        var rest = Substring(path)
+        while true {
+            let slash = rest.firstIndex(of: "/")
+            let component = slash.map { rest[..<$0] } ?? rest
+            let name = String(component)
+            if let existing = node.children[name] {
+                node = existing
+            } else {
+                if component.hasPrefix(".wh..wh.") { return .notPlaced }
+                let created = PathNode()
+                node.children[name] = created
+                node = created
+            }
+            guard let slash else { break }
+            if !node.explicit {
                 node.kind = .directory
                 node.layer = layer
             }
+            rest = rest[rest.index(after: slash)...]
         }
+        let again = node.explicit
+        node.explicit = true
+        node.kind = entry.kind
+        node.size = entry.fileSize
+        node.mode = entry.mode
+        node.uid = entry.uid
+        node.gid = entry.gid
+        node.linkName = entry.linkName
+        node.layer = layer
+        return .placed(again: again)
     }
 
     /// Applies a layer to the final filesystem with OCI semantics: its whiteouts and opaque folders
     /// hide lower layers only, then its entries replace what they cover. Returns the bytes hidden.
+    /// Both walks go down the layer's tree and the final tree side by side, so no path is looked up from the root.
     private mutating func merge(_ tree: PathNode, opaque: [String], layer: Int) -> Int64 {
         var hiddenHere: Int64 = 0
         for directory in opaque {
@@ -167,43 +193,59 @@ private struct Pass {
             }
             node.children = [:]
         }
-        tree.visit { path, node in
-            let base = TarPath.base(path)
-            if base.hasPrefix(Whiteout.prefix), base != Whiteout.opaqueMarker {
-                let target = (TarPath.parent(path).isEmpty ? "" : TarPath.parent(path) + "/") + base.dropFirst(Whiteout.prefix.count)
-                let parentPath = TarPath.parent(target)
-                if let parent = parentPath.isEmpty ? final : final.lookup(parentPath), let removed = parent.children[String(TarPath.base(target))] {
-                    hiddenHere += hide(removed, path: target, by: layer)
-                    parent.children[String(TarPath.base(target))] = nil
-                }
-                return false
-            }
-            return true
-        }
-        tree.visit { path, node in
-            let base = TarPath.base(path)
-            if base.hasPrefix(Whiteout.prefix) { return false }
-            let parent = TarPath.parent(path)
-            guard let container = parent.isEmpty ? final : final.lookup(parent) else { return false }
-            let name = String(base)
-            if let existing = container.children[name] {
-                if node.explicit {
-                    if existing.kind != .directory || node.kind != .directory {
-                        hiddenHere += hide(existing, path: path, by: layer)
-                        let replacement = PathNode()
-                        replacement.copyPayload(from: node)
-                        container.children[name] = replacement
-                    } else {
-                        existing.copyPayload(from: node)
+        hiddenHere += applyWhiteouts(tree, at: final, prefix: "", layer: layer)
+        hiddenHere += applyEntries(tree, at: final, prefix: "", layer: layer)
+        return hiddenHere
+    }
+
+    /// Removes from `target` (the final tree's node at `prefix`, if any) what the whiteouts below `node` name.
+    private mutating func applyWhiteouts(_ node: PathNode, at target: PathNode?, prefix: String, layer: Int) -> Int64 {
+        var hiddenHere: Int64 = 0
+        for (name, child) in node.children {
+            let path = prefix.isEmpty ? name : prefix + "/" + name
+            if name.hasPrefix(Whiteout.prefix) {
+                if name != Whiteout.opaqueMarker {
+                    let removedName = String(name.dropFirst(Whiteout.prefix.count))
+                    if let target, let removed = target.children[removedName] {
+                        hiddenHere += hide(removed, path: prefix.isEmpty ? removedName : prefix + "/" + removedName, by: layer)
+                        target.children[removedName] = nil
                     }
+                }
+                continue
+            }
+            hiddenHere += applyWhiteouts(child, at: target?.children[name], prefix: path, layer: layer)
+        }
+        return hiddenHere
+    }
+
+    /// Puts the entries below `node` into `container` (the final tree's node at `prefix`).
+    private mutating func applyEntries(_ node: PathNode, at container: PathNode, prefix: String, layer: Int) -> Int64 {
+        var hiddenHere: Int64 = 0
+        for (name, child) in node.children {
+            if name.hasPrefix(Whiteout.prefix) { continue }
+            let path = prefix.isEmpty ? name : prefix + "/" + name
+            let placed: PathNode
+            if let existing = container.children[name] {
+                if child.explicit, existing.kind != .directory || child.kind != .directory {
+                    hiddenHere += hide(existing, path: path, by: layer)
+                    let replacement = PathNode()
+                    replacement.copyPayload(from: child)
+                    container.children[name] = replacement
+                    placed = replacement
+                } else {
+                    if child.explicit { existing.copyPayload(from: child) }
+                    placed = existing
                 }
             } else {
                 let added = PathNode()
-                added.copyPayload(from: node)
-                if !node.explicit { added.kind = .directory; added.explicit = false; added.layer = layer }
+                added.copyPayload(from: child)
+                if !child.explicit { added.kind = .directory; added.explicit = false; added.layer = layer }
                 container.children[name] = added
+                placed = added
             }
-            return true
+            if !child.children.isEmpty {
+                hiddenHere += applyEntries(child, at: placed, prefix: path, layer: layer)
+            }
         }
         return hiddenHere
     }

@@ -166,4 +166,56 @@ struct TarReaderTests {
         #expect(try index.open("x/layer.tar").readAll(limit: 1 << 20) == Array(inner.utf8))
         #expect(throws: HullArchiveError.self) { try index.open("missing") }
     }
+    /// A source over memory that counts the bytes it hands out, seeking or not.
+    final class CountingSource: ByteSource {
+        let inner: MemorySource
+        let seeks: Bool
+        var bytesRead = 0
+        init(_ bytes: [UInt8], seeks: Bool) { inner = MemorySource(bytes); self.seeks = seeks }
+        func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            let n = try inner.read(into: buffer)
+            bytesRead += n
+            return n
+        }
+        func skip(_ count: Int64) throws -> Int64 { seeks ? try inner.skip(count) : try skipByReading(count) }
+        var skipsBySeeking: Bool { seeks }
+    }
+
+    @Test("over a seeking source, skipped member data is never read and entries and contents match a reading pass")
+    func skipBySeeking() throws {
+        let big = [UInt8](repeating: 0x61, count: 3 << 20)
+        var members: [TarWriter.Member] = [.directory("data/"), .file("data/big.bin", bytes: big)]
+        for index in 0..<200 {
+            members.append(.file("data/small\(index).txt", String(repeating: "line \(index)\n", count: index * 7)))
+            if index % 50 == 0 { members.append(.file("data/large\(index).bin", bytes: [UInt8](repeating: UInt8(index), count: 700_000))) }
+        }
+        members.append(.symlink("data/link", to: "big.bin"))
+        members.append(.file("data/" + String(repeating: "long", count: 40) + ".txt", "tail"))
+        let tar = TarWriter.archive(members)
+        // Reads the first 100 bytes of every third member, skips the rest.
+        func pass(_ source: CountingSource) throws -> (entries: [(String, Int64, Int64, [UInt8])], end: Int64) {
+            let reader = TarReader(source)
+            var result: [(String, Int64, Int64, [UInt8])] = []
+            var count = 0
+            while let entry = try reader.next() {
+                let content = count % 3 == 0 ? try reader.readContent(limit: 100) : []
+                result.append((entry.name, entry.size, entry.dataOffset, content))
+                count += 1
+            }
+            return (result, reader.offset)
+        }
+        let seeking = CountingSource(tar, seeks: true)
+        let reading = CountingSource(tar, seeks: false)
+        let (fast, fastEnd) = try pass(seeking)
+        let (slow, slowEnd) = try pass(reading)
+        #expect(fastEnd == slowEnd && fastEnd >= Int64(tar.count - 1024))
+        #expect(fast.count == members.count && fast.count == slow.count)
+        for (a, b) in zip(fast, slow) {
+            #expect(a.0 == b.0 && a.1 == b.1 && a.2 == b.2 && a.3 == b.3, "\(a.0)")
+        }
+        #expect(fast[1].0 == "data/big.bin" && fast[1].1 == Int64(big.count))
+        #expect(reading.bytesRead >= tar.count - 1024)
+        // Headers, small members and the bytes asked for: far less than the 6 MB of large members.
+        #expect(seeking.bytesRead < 1 << 20, "read \(seeking.bytesRead) of \(tar.count) bytes")
+    }
 }
