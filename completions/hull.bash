@@ -188,7 +188,7 @@ _hull_check() {
     repeating_flags=()
     non_repeating_flags=(--isolated --paths-only --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --fail-level --config --color --colour)
+    non_repeating_options=(--format --fail-level --config --image --platform --color --colour)
     __hull_offer_flags_options -1
 
     # Offer option value completions
@@ -204,6 +204,12 @@ _hull_check() {
     '--config')
         return
         ;;
+    '--image')
+        return
+        ;;
+    '--platform')
+        return
+        ;;
     '--color'|'--colour')
         __hull_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -215,11 +221,14 @@ _hull_compare() {
     repeating_flags=()
     non_repeating_flags=(--isolated --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --config --color --colour)
+    non_repeating_options=(--platform --format --config --color --colour)
     __hull_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
+    '--platform')
+        return
+        ;;
     '--format')
         __hull_add_completions -W 'text'$'\n''json'
         return

@@ -157,7 +157,8 @@ enum CheckTable {
             ("image user", cells { $0.user.reason == Workspace.noImageUser ? "root (no USER)" : $0.user.name }),
             ("image secrets", cells { image in
                 guard !image.secrets.isEmpty else { return "none" }
-                let places = image.secrets.map { secret in
+                var seen: Set<String> = []
+                let places = image.secrets.filter { seen.insert($0.place + "\u{0}" + $0.name).inserted }.map { secret in
                     switch secret.place {
                     case "file": secret.name + (secret.layer.map { " (layer \($0)\(secret.deletedLater ? ", deleted later" : ""))" } ?? "")
                     default: "\(secret.name) (\(secret.place.uppercased()))"

@@ -32,8 +32,9 @@ struct CheckCommand: AsyncParsableCommand {
 
         Running `hull` with no command in a folder that holds a Dockerfile runs `hull check`.
 
-        Exit status: 0 when no finding (now) reaches --fail-level, 1 when one does, 2 when Hull \
-        could not do its job (no Dockerfile, unreadable file, bad configuration).
+        Exit status: 0 when no finding (now, image findings included) reaches --fail-level, 1 when \
+        one does, 2 when Hull could not do its job (no Dockerfile, unreadable file or image archive, \
+        bad configuration).
 
         Examples:
           hull check                              the Dockerfiles under this folder
