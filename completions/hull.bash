@@ -424,9 +424,9 @@ _hull_lab() {
 
 _hull_image() {
     repeating_flags=()
-    non_repeating_flags=(--ci --paths-only --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--platform --format -f --output -o --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent --fail-level --color --colour)
+    non_repeating_flags=(--ci --isolated --paths-only --version -h --help)
+    repeating_options=(--select --extend-select --ignore)
+    non_repeating_options=(--platform --format -f --output -o --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent --fail-level --config --color --colour)
     __hull_offer_flags_options 1
 
     # Offer option value completions
@@ -449,8 +449,20 @@ _hull_image() {
     '--highest-user-wasted-percent')
         return
         ;;
+    '--select')
+        return
+        ;;
+    '--extend-select')
+        return
+        ;;
+    '--ignore')
+        return
+        ;;
     '--fail-level')
         __hull_add_completions -W 'style'$'\n''info'$'\n''warning'$'\n''error'
+        return
+        ;;
+    '--config')
         return
         ;;
     '--color'|'--colour')

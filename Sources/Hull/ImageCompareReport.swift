@@ -28,11 +28,15 @@ public struct ImageCompareReport: Codable, Sendable {
 extension Workspace {
     /// Reads two image archives (docker-save tarballs, OCI archives or layout folders) for a
     /// side-by-side table.
-    /// - Throws: ``HullError`` when either cannot be opened or read.
-    public static func compareImages(_ left: String, _ right: String, platform: String? = nil,
-                                     scanContents: Bool = true) async throws(HullError) -> ImageCompareReport {
-        let a = try await imageRow(left, platform: platform, scanContents: scanContents, failLevel: .error)
-        let b = try await imageRow(right, platform: platform, scanContents: scanContents, failLevel: .error)
+    /// - Throws: ``HullError`` when either cannot be opened or read, or the configuration is bad.
+    /// `lint` carries the configuration file, overrides and `isolated`, as for `hull image`
+    /// (configuration is found from the current folder).
+    public static func compareImages(_ left: String, _ right: String, platform: String? = nil, scanContents: Bool = true,
+                                     lint: LintRequest? = nil) async throws(HullError) -> ImageCompareReport {
+        var request = lint ?? LintRequest(paths: ["."])
+        request.paths = ["."]
+        let a = try await imageRow(left, platform: platform, scanContents: scanContents, lint: request)
+        let b = try await imageRow(right, platform: platform, scanContents: scanContents, lint: request)
         return ImageCompareReport(tool: .init(name: tool.name, version: tool.version), left: a.row, right: b.row)
     }
 }

@@ -36,7 +36,7 @@ extension Workspace {
         // The image is read first: an archive that cannot be read stops the run (exit 2) before the context walk.
         var image: (row: CheckReport.ImageRow, failed: Bool)?
         if let path = request.image {
-            image = try await imageRow(path, platform: request.platform, scanContents: request.scanContents, failLevel: configuration.failLevel)
+            image = try await imageRow(path, platform: request.platform, scanContents: request.scanContents, lint: lint)
         }
         var results: [CheckReport.Result] = []
         var failures: [CheckReport.Failure] = []

@@ -4,13 +4,16 @@ import HullImage
 
 extension Workspace {
     /// The image rows of `hull check --image` and `hull compare` of two archives: the archive
-    /// read as `hull image` reads it, its rule findings counted by severity.
-    /// - Returns: the row, and whether an image finding reaches `failLevel`.
-    /// - Throws: ``HullError`` when the archive cannot be opened or a layer cannot be read.
+    /// read as `hull image` reads it, with the image rules `lint`'s configuration enables (found
+    /// from its first path), their findings counted by severity.
+    /// - Returns: the row, and whether an image finding reaches the configuration's failure level.
+    /// - Throws: ``HullError`` when the configuration is bad, or the archive cannot be opened or a layer cannot be read.
     static func imageRow(_ path: String, platform: String?, scanContents: Bool,
-                         failLevel: Severity) async throws(HullError) -> (row: CheckReport.ImageRow, failed: Bool) {
-        let report = try await image(ImageRequest(path: path, platform: platform, scanContents: scanContents, failLevel: failLevel,
-                                                  environment: ProcessInfo.processInfo.environment))
+                         lint: LintRequest) async throws(HullError) -> (row: CheckReport.ImageRow, failed: Bool) {
+        let report = try await image(ImageRequest(path: path, platform: platform, scanContents: scanContents,
+                                                  environment: ProcessInfo.processInfo.environment,
+                                                  configurationFile: lint.configurationFile, overrides: lint.overrides,
+                                                  isolated: lint.isolated, directory: lint.paths.first ?? "."))
         let analysis = report.image
         let secrets = analysis.secrets.map {
             CheckReport.ImageSecret(place: $0.place, name: $0.name, kind: $0.kind, layer: $0.place == "file" ? $0.layer : nil,
@@ -21,7 +24,7 @@ extension Workspace {
                                        layers: analysis.layers.count, user: imageUser(analysis.config.user), secrets: secrets,
                                        wastedBytes: analysis.dive.wastedBytes, efficiency: analysis.dive.efficiency,
                                        findings: severityCounts(report.diagnostics))
-        return (row, report.diagnostics.contains { $0.severity >= failLevel })
+        return (row, report.failed)
     }
 
     /// The reason of the image user row when the image config sets no user.

@@ -150,7 +150,8 @@ struct CompareCommand: AsyncParsableCommand {
         if Workspace.isImageArchive(first) && Workspace.isImageArchive(second) {
             let report: ImageCompareReport
             do {
-                report = try await Workspace.compareImages(first, second, platform: platform)
+                report = try await Workspace.compareImages(first, second, platform: platform,
+                                                           lint: LintRequest(paths: ["."], configurationFile: config, isolated: isolated))
             } catch {
                 throw fail(error.description)
             }

@@ -52,7 +52,7 @@ struct CheckImageTests {
 
     /// The severities of `hull image --format json`'s findings, counted.
     static func imageCounts(_ archive: String) throws -> [String: Int] {
-        let run = try HullExecutable.run(["image", "--format", "json", archive])
+        let run = try HullExecutable.run(["image", "--isolated", "--format", "json", archive])
         #expect(run.status != 2, "\(run.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout)) as? [String: Any])
         var counts = ["error": 0, "warning": 0, "info": 0, "style": 0]
@@ -131,7 +131,7 @@ struct CheckImageTests {
         let folder = try Folder()
         let wasteful = try folder.write("before.tar", try Self.wastefulImage())
         let lean = try folder.write("after.tar", try Self.leanImage())
-        let run = try HullExecutable.run(["compare", "--format", "json", wasteful, lean])
+        let run = try HullExecutable.run(["compare", "--isolated", "--format", "json", wasteful, lean])
         #expect(run.status == 0, "\(run.stderr)")
         let report = try JSONDecoder().decode(ImageCompareReport.self, from: Data(run.stdout))
         #expect(report.left.archive == wasteful && report.right.archive == lean)
@@ -165,7 +165,7 @@ struct CheckImageTests {
         let lean = try folder.write("after.tar", try Self.leanImage())
         let schema = SharedData.packageRoot.appendingPathComponent("Docs/schemas/check-v1.schema.json").path
         for (name, arguments) in [("check", ["check", "--isolated", "--format", "json", "--image", wasteful, folder.root.path]),
-                                  ("compare", ["compare", "--format", "json", wasteful, lean])] {
+                                  ("compare", ["compare", "--isolated", "--format", "json", wasteful, lean])] {
             let run = try HullExecutable.run(arguments)
             let instance = try folder.write("out-\(name).json", run.stdout)
             let script = "import json,sys,jsonschema; jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
