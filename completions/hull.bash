@@ -188,7 +188,7 @@ _hull_check() {
     repeating_flags=()
     non_repeating_flags=(--isolated --paths-only --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --fail-level --config --color --colour)
+    non_repeating_options=(--format --fail-level --config --image --platform --color --colour)
     __hull_offer_flags_options -1
 
     # Offer option value completions
@@ -204,6 +204,12 @@ _hull_check() {
     '--config')
         return
         ;;
+    '--image')
+        return
+        ;;
+    '--platform')
+        return
+        ;;
     '--color'|'--colour')
         __hull_add_completions -W 'auto'$'\n''always'$'\n''never'
         return
@@ -215,11 +221,14 @@ _hull_compare() {
     repeating_flags=()
     non_repeating_flags=(--isolated --version -h --help)
     repeating_options=()
-    non_repeating_options=(--format --config --color --colour)
+    non_repeating_options=(--platform --format --config --color --colour)
     __hull_offer_flags_options 2
 
     # Offer option value completions
     case "${prev}" in
+    '--platform')
+        return
+        ;;
     '--format')
         __hull_add_completions -W 'text'$'\n''json'
         return
@@ -373,7 +382,7 @@ _hull_lab() {
     repeating_flags=()
     non_repeating_flags=(--fixed --version -h --help)
     repeating_options=(--build-arg)
-    non_repeating_options=(--file -f --against --engine --touch --runs --network --target --image-prefix --format)
+    non_repeating_options=(--file -f --against --engine --touch --runs --network --target --image-prefix --db --format)
     __hull_offer_flags_options 1
 
     # Offer option value completions
@@ -404,6 +413,9 @@ _hull_lab() {
         return
         ;;
     '--image-prefix')
+        return
+        ;;
+    '--db')
         return
         ;;
     '--format')
@@ -467,11 +479,14 @@ _hull_scan() {
     repeating_flags=()
     non_repeating_flags=(--ignore-unfixed --version -h --help)
     repeating_options=()
-    non_repeating_options=(--severity --exit-code --format --compare --db --config)
+    non_repeating_options=(--platform --severity --exit-code --format --compare --db --config)
     __hull_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--platform')
+        return
+        ;;
     '--severity')
         return
         ;;
@@ -498,11 +513,14 @@ _hull_sbom() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--format)
+    non_repeating_options=(--platform --format)
     __hull_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--platform')
+        return
+        ;;
     '--format')
         __hull_add_completions -W 'cyclonedx'$'\n''spdx'
         return

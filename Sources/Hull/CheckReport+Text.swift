@@ -40,6 +40,9 @@ extension CheckReport.Result {
         if let changed = now.rebuild?.changedFile ?? afterFix.rebuild?.changedFile {
             notes.append("rebuild: what BuildKit runs again after an edit to \(changed)")
         }
+        if let image = now.image {
+            notes.append("image rows: measured in \(image.archive) (now only: the fixed Dockerfile is not built, so after fix keeps the estimates)")
+        }
         if [now, afterFix].contains(where: { $0.baseImage.estimate != nil }) {
             notes.append("base image sizes: estimated, as of \(BaseImageSizes.asOf), unpacked linux/amd64")
         }
@@ -123,20 +126,58 @@ enum CheckTable {
             guard let estimate = snapshot.baseImage.estimate else { return "\(reference) (size not in the table)" }
             return "\(reference) (~\(ByteCount.text(estimate.bytes)), estimated)"
         }))
-        rows.append(("findings", snapshots.map { snapshot in
-            let parts = ["error", "warning", "info", "style"].compactMap { severity -> String? in
-                let count = snapshot.findings[severity] ?? 0
-                guard count > 0 else { return nil }
-                return severity == "info" || severity == "style" ? "\(count) \(severity)" : ByteCount.counted(count, severity)
-            }
-            return parts.isEmpty ? "none" : parts.joined(separator: ", ")
-        }))
+        rows.append(("findings", snapshots.map { counts($0.findings) }))
+        if snapshots.contains(where: { $0.image != nil }) {
+            rows += imageRows(snapshots.map(\.image), estimates: snapshots.map(\.baseImage.estimate))
+        }
         return rows
+    }
+
+    /// Findings per severity as a cell: `1 error, 6 warnings, 2 info`, or `none`.
+    static func counts(_ findings: [String: Int]) -> String {
+        let parts = ["error", "warning", "info", "style"].compactMap { severity -> String? in
+            let count = findings[severity] ?? 0
+            guard count > 0 else { return nil }
+            return severity == "info" || severity == "style" ? "\(count) \(severity)" : ByteCount.counted(count, severity)
+        }
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
+    }
+
+    /// The image rows. A column without an image (the "after fix" column of `hull check --image`)
+    /// shows the base image's estimate where there is one, and "not built" elsewhere.
+    static func imageRows(_ images: [CheckReport.ImageRow?], estimates: [BaseImageSizes.Estimate?]) -> [(label: String, cells: [String])] {
+        func cells(_ cell: (CheckReport.ImageRow) -> String) -> [String] { images.map { $0.map(cell) ?? "not built" } }
+        var size = cells { "\(ByteCount.text($0.bytes)) (measured; \(ByteCount.text($0.storedBytes)) stored)" }
+        for (index, image) in images.enumerated() where image == nil {
+            if let estimate = index < estimates.count ? estimates[index] : nil { size[index] = "~\(ByteCount.text(estimate.bytes)) and up (base image, estimated)" }
+        }
+        return [
+            ("image size", size),
+            ("image layers", cells { "\($0.layers)" }),
+            ("image user", cells { $0.user.reason == Workspace.noImageUser ? "root (no USER)" : $0.user.name }),
+            ("image secrets", cells { image in
+                guard !image.secrets.isEmpty else { return "none" }
+                var seen: Set<String> = []
+                let places = image.secrets.filter { seen.insert($0.place + "\u{0}" + $0.name).inserted }.map { secret in
+                    switch secret.place {
+                    case "file": secret.name + (secret.layer.map { " (layer \($0)\(secret.deletedLater ? ", deleted later" : ""))" } ?? "")
+                    default: "\(secret.name) (\(secret.place.uppercased()))"
+                    }
+                }
+                return places.prefix(3).joined(separator: ", ") + (places.count > 3 ? ", … (\(places.count))" : "")
+            }),
+            ("image waste", cells { "\(ByteCount.text($0.wastedBytes)) wasted, " + String(format: "%.1f", $0.efficiency * 100) + "% efficient" }),
+            ("image findings", cells { counts($0.findings) }),
+        ]
     }
 
     /// The table as aligned text: a header, then one line per row.
     static func render(columns: [String], snapshots: [CheckReport.Snapshot], style: TextStyle) -> [String] {
-        let rows = rows(snapshots)
+        render(columns: columns, rows: rows(snapshots), style: style)
+    }
+
+    /// Rows as aligned text: a header, then one line per row.
+    static func render(columns: [String], rows: [(label: String, cells: [String])], style: TextStyle) -> [String] {
         let labelWidth = max(rows.map(\.label.count).max() ?? 0, 1)
         var widths = columns.map(\.count)
         for row in rows {

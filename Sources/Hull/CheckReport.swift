@@ -87,6 +87,48 @@ public struct CheckReport: Codable, Sendable {
         public var baseImage: BaseImageRow
         /// Findings per severity (`error`, `warning`, `info`, `style`; zero counts included).
         public var findings: [String: Int]
+        /// The image rows, measured in the archive `--image` names (the "now" column only).
+        public var image: ImageRow?
+    }
+
+    /// A secret `hull image` found in an image: in a layer's file, the config's ENV or labels, or the history.
+    public struct ImageSecret: Codable, Sendable, Hashable {
+        /// `file`, `env`, `label` or `history`.
+        public var place: String
+        /// The file path, or the variable, label or build-argument name.
+        public var name: String
+        /// What kind of secret it looks like (`private-key`, `password`, …).
+        public var kind: String
+        /// The layer holding the file, for files.
+        public var layer: Int?
+        /// Whether a later layer deletes or replaces the file (it is still in the image).
+        public var deletedLater: Bool
+    }
+
+    /// The image rows: what `hull image` measures in an image archive.
+    public struct ImageRow: Codable, Sendable, Hashable {
+        /// The archive or layout folder, as given.
+        public var archive: String
+        /// How it is stored, as `hull image` names it (`docker-archive`, `oci-archive`, `oci-layout`, …).
+        public var format: String
+        /// `os/arch[/variant]` of the image read, when known.
+        public var platform: String?
+        /// The sum of the layers' file sizes (unpacked, as `docker images` counts them).
+        public var bytes: Int64
+        /// The layers as stored in the archive (compressed when compressed).
+        public var storedBytes: Int64
+        /// How many layers.
+        public var layers: Int
+        /// The user the image config runs as (an empty `User` is root).
+        public var user: UserRow
+        /// Secrets in the layers' files, ENV, labels and history.
+        public var secrets: [ImageSecret]
+        /// dive's wasted bytes: files stored in more than one layer, or deleted later.
+        public var wastedBytes: Int64
+        /// dive's efficiency, 0–1.
+        public var efficiency: Double
+        /// The image findings (IM rules) per severity (`error`, `warning`, `info`, `style`; zero counts included).
+        public var findings: [String: Int]
     }
 
     /// A finding in the "by theme" list.

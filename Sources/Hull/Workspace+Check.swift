@@ -29,11 +29,25 @@ extension Workspace {
                 ? DockerfileDiscovery.dockerfiles(in: path, depthLimit: 0) : []
             inputs += own.isEmpty ? try Self.inputs(for: [path]) : own
         }
+        if let image = request.image, inputs.count != 1 {
+            throw .usage("--image \(image): \(inputs.count) Dockerfiles found (\(inputs.joined(separator: ", "))); name the one the image was built from")
+        }
+        if request.image == nil, request.platform != nil { throw .usage("--platform needs --image ARCHIVE") }
+        // The image is read first: an archive that cannot be read stops the run (exit 2) before the context walk.
+        var image: (row: CheckReport.ImageRow, failed: Bool)?
+        if let path = request.image {
+            image = try await imageRow(path, platform: request.platform, scanContents: request.scanContents, lint: lint)
+        }
         var results: [CheckReport.Result] = []
         var failures: [CheckReport.Failure] = []
         for path in inputs {
             do throws(HullError) {
-                results.append(try await checkDockerfile(path, configuration: configuration, scanContents: request.scanContents, progress: progress))
+                var result = try await checkDockerfile(path, configuration: configuration, scanContents: request.scanContents, progress: progress)
+                if let image {
+                    result.now.image = image.row
+                    result.failed = result.failed || image.failed
+                }
+                results.append(result)
             } catch {
                 failures.append(.init(path: path, message: error.description))
             }
@@ -248,6 +262,9 @@ extension Workspace {
         let configuration = try configuration(for: request)
         func single(_ path: String) throws(HullError) -> String {
             if path == "-" { throw .usage("hull compare needs each Dockerfile's build context; pass folders or Dockerfile paths, not -") }
+            if isImageArchive(path) {
+                throw .usage("\(path) is an image archive and the other is not; hull compare puts two Dockerfiles or two image archives side by side")
+            }
             let found = try inputs(for: [path])
             guard found.count == 1 else {
                 throw .usage("\(path): \(found.count) Dockerfiles found (\(found.joined(separator: ", "))); name one")
