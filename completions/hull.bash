@@ -427,13 +427,16 @@ _hull_lab() {
 
 _hull_image() {
     repeating_flags=()
-    non_repeating_flags=(--ci --isolated --paths-only --version -h --help)
+    non_repeating_flags=(--password-stdin --insecure-registry --ci --isolated --paths-only --version -h --help)
     repeating_options=(--select --extend-select --ignore)
-    non_repeating_options=(--platform --format -f --output -o --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent --fail-level --config --color --colour)
+    non_repeating_options=(--username --platform --format -f --output -o --lowest-efficiency --highest-wasted-bytes --highest-user-wasted-percent --fail-level --config --color --colour)
     __hull_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--username')
+        return
+        ;;
     '--platform')
         return
         ;;
