@@ -1,3 +1,4 @@
+import HullCore
 import Foundation
 import HullArchive
 

@@ -1,3 +1,4 @@
+import HullCore
 import HullArchive
 
 /// A blob streamed from a registry in ranges of ``RegistryClient/Options/chunkSize`` bytes,

@@ -1,3 +1,4 @@
+import HullCore
 /// Deterministic GUIDs for SARIF objects that are referenced by `guid`.
 ///
 /// The first 16 bytes of the SHA-256 of a name, laid out with the version-5 (name-based) and

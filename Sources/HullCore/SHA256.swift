@@ -1,4 +1,4 @@
-/// SHA-256 (FIPS 180-4), for checking the digests of configs and manifests.
+/// SHA-256 (FIPS 180-4): image digests, SARIF fingerprints and name-based GUIDs.
 public struct SHA256: Sendable {
     private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
     private var pending: [UInt8] = []
@@ -30,8 +30,8 @@ public struct SHA256: Sendable {
         if offset > 0 { pending.removeFirst(offset) }
     }
 
-    /// The digest as lowercase hex.
-    public mutating func finalizeHex() -> String {
+    /// The 32-byte digest. The hash is finished: feed a new one for more input.
+    public mutating func finalize() -> [UInt8] {
         let bits = length &* 8
         var tail: [UInt8] = [0x80]
         while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
@@ -39,10 +39,21 @@ public struct SHA256: Sendable {
         let savedLength = length
         update(tail)
         length = savedLength
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for word in state {
+            for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+        }
+        return out
+    }
+
+    /// The digest as lowercase hex.
+    public mutating func finalizeHex() -> String {
         let hex = Array("0123456789abcdef")
         var out = ""
-        for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) { out.append(hex[Int((word >> UInt32(shift)) & 0xf)]) }
+        for byte in finalize() {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0xf)])
         }
         return out
     }
