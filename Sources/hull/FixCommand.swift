@@ -62,9 +62,8 @@ struct FixCommand: AsyncParsableCommand {
 
     static func perform(paths: [String], unsafeFixes: Bool, diff: Bool, check: Bool, select: [String], ignore: [String], config: String?, isolated: Bool) async throws {
         var overrides = ConfigurationOverrides()
-        func split(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty } }
-        if !select.isEmpty { overrides.select = split(select) }
-        overrides.ignore = split(ignore)
+        if !select.isEmpty { overrides.select = ruleList(select) }
+        overrides.ignore = ruleList(ignore)
         let mode: FixRequest.Mode = diff ? .diff : check ? .check : .write
         let request = FixRequest(lint: LintRequest(paths: paths, configurationFile: config, overrides: overrides, isolated: isolated), unsafeFixes: unsafeFixes, mode: mode)
         let outcomes: [FileFixOutcome]

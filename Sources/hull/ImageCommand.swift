@@ -142,10 +142,9 @@ struct ImageCommand: AsyncParsableCommand {
             access.password = password
         }
         var overrides = ConfigurationOverrides()
-        func split(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty } }
-        if !select.isEmpty { overrides.select = split(select) }
-        overrides.extendSelect = split(extendSelect)
-        overrides.ignore = split(ignore)
+        if !select.isEmpty { overrides.select = ruleList(select) }
+        overrides.extendSelect = ruleList(extendSelect)
+        overrides.ignore = ruleList(ignore)
         overrides.failLevel = failLevel
         let request = ImageRequest(path: image, platform: platform, scanContents: !pathsOnly, thresholds: thresholds,
                                    environment: ProcessInfo.processInfo.environment, configurationFile: config, overrides: overrides, isolated: isolated, registry: access)

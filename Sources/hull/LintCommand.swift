@@ -77,10 +77,9 @@ struct LintCommand: AsyncParsableCommand {
             return
         }
         var overrides = ConfigurationOverrides()
-        func split(_ values: [String]) -> [String] { values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty } }
-        if !select.isEmpty { overrides.select = split(select) }
-        overrides.extendSelect = split(extendSelect)
-        overrides.ignore = split(ignore)
+        if !select.isEmpty { overrides.select = ruleList(select) }
+        overrides.extendSelect = ruleList(extendSelect)
+        overrides.ignore = ruleList(ignore)
         overrides.failLevel = failLevel
         if preview { overrides.preview = true }
         overrides.trustedRegistries = trustedRegistry

@@ -47,6 +47,11 @@ struct OutputOptions: ParsableArguments {
 extension ColourPolicy: ExpressibleByArgument {}
 
 /// An error printed as `hull: message` with exit status 2.
+/// Rule lists from repeatable, comma-separated options (`--select DF,SH --select LC001`).
+func ruleList(_ values: [String]) -> [String] {
+    values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+}
+
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
