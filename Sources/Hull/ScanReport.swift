@@ -29,6 +29,18 @@ public struct ScanRequest: Sendable {
         self.today = today ?? ScanRequest.isoDay(Date())
     }
 
+    /// A scan notes a database older than this many days.
+    public static let staleDatabaseDays = 7
+
+    /// The UTC midnight of `YYYY-MM-DD`, or nil.
+    static func day(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text)
+    }
+
     static func isoDay(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

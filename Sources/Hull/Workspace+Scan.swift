@@ -94,10 +94,20 @@ extension Workspace {
             findings.append(finding)
         }
         if inventory.packages.isEmpty { notes.append("no packages found in \(request.target)") }
+        if let age = databaseAge(builtAt: status.builtAt, today: request.today), age > ScanRequest.staleDatabaseDays {
+            notes.append("the advisory database was built \(age) days ago (\(status.builtAt ?? "")); advisories published since are missing: run `hull db update`")
+        }
         return ScanReport(
             tool: tool.name, toolVersion: tool.version, target: request.target, distribution: inventory.distribution,
             database: .init(path: path, builtAt: status.builtAt, records: status.recordCount),
             packageCount: inventory.packages.count, findings: findings, accepted: accepted, counts: counts, notes: notes, inventory: inventory)
+    }
+
+    /// Whole days from the database's build time (`YYYY-MM-DDThh:mm:ssZ`) to `today`
+    /// (`YYYY-MM-DD`), or nil when either cannot be read.
+    static func databaseAge(builtAt: String?, today: String) -> Int? {
+        guard let builtAt, builtAt.count >= 10, let built = ScanRequest.day(String(builtAt.prefix(10))), let now = ScanRequest.day(today) else { return nil }
+        return Int((now.timeIntervalSince(built) / 86_400).rounded())
     }
 
     static func acceptedAdvisories(_ request: ScanRequest) throws(HullError) -> [AcceptedAdvisory] {

@@ -1,4 +1,5 @@
 import Foundation
+import Hull
 import HullTestSupport
 import Testing
 
@@ -280,6 +281,26 @@ struct ScanCommandTests {
         #expect(!output.contains("error:"), "\(output)")
         #expect(output.contains("broken: 1"), "\(output)")
         #expect(output.contains(source == "image" ? "packages: 4" : "packages: 6"), "\(output)")
+    }
+
+    @Test("a scan notes an advisory database older than a week, and only then")
+    func staleDatabase() throws {
+        let root = try rootfs()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let fresh = try Workspace.scan(ScanRequest(target: root, databasePath: Self.database))
+        let built = try #require(fresh.database.builtAt)
+        #expect(!fresh.notes.contains { $0.contains("advisory database was built") }, "\(fresh.notes)")
+        let day = String(built.prefix(10))
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        try #require(parts.count == 3)
+        // Thirty days on (the month is moved by one and the day kept below 29, so the date exists).
+        let later = String(format: "%04d-%02d-%02d", parts[0] + (parts[1] == 12 ? 1 : 0), parts[1] % 12 + 1, min(parts[2], 28))
+        let stale = try Workspace.scan(ScanRequest(target: root, databasePath: Self.database, today: later))
+        let note = try #require(stale.notes.first { $0.contains("advisory database was built") }, "\(stale.notes)")
+        #expect(note.contains("hull db update") && note.contains(built), "\(note)")
+        let sameDay = String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+        #expect(!(try Workspace.scan(ScanRequest(target: root, databasePath: Self.database, today: sameDay))).notes.contains { $0.contains("advisory database was built") })
+        #expect(stale.text().contains("note: the advisory database was built"))
     }
 
     @Test("scan and sbom refuse what is neither a folder nor an image")
