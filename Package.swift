@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "HullContextTests", dependencies: ["HullContext", "HullTestSupport"]),
         .testTarget(name: "HullCacheTests", dependencies: ["HullCache", "HullContext", "HullDockerfile", "HullTestSupport"]),
         .testTarget(name: "HullArchiveTests", dependencies: ["HullArchive", "CZstd", "HullTestSupport"]),
-        .testTarget(name: "HullImageTests", dependencies: ["HullArchive", "HullOCI", "HullImage", "HullLint", "HullRules", "HullTestSupport"]),
+        .testTarget(name: "HullImageTests", dependencies: ["HullArchive", "HullOCI", "HullImage", "HullLint", "HullRules", "HullVulnerability", "HullTestSupport"]),
         .testTarget(name: "HullVulnerabilityTests", dependencies: ["HullVulnerability", "HullArchive", "HullOCI", "HullTestSupport"]),
         .testTarget(name: "HullShellTests", dependencies: ["HullShell", "HullTestSupport"]),
         .testTarget(name: "HullLintTests", dependencies: ["Hull", "HullLint", "HullRules", "HullImage", "HullOCI", "HullTestSupport"]),

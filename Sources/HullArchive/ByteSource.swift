@@ -12,11 +12,18 @@ public protocol ByteSource: AnyObject {
     func skip(_ count: Int64) throws -> Int64
     /// Whether `skip` moves without reading (a seek), so readers should fetch only the bytes they need.
     var skipsBySeeking: Bool { get }
+    /// Called once a reader is done with the source (it may stop before the end, as a tar
+    /// reader does at the end-of-archive blocks): a source that checks a digest over all of
+    /// its bytes reads the rest and checks it here.
+    func finish() throws
 }
 
 extension ByteSource {
     /// Sources skip by reading unless they say otherwise.
     public var skipsBySeeking: Bool { false }
+
+    /// Nothing to check unless a source says otherwise.
+    public func finish() throws {}
 
     /// Skipping by reading and discarding, for sources that cannot seek.
     public func skipByReading(_ count: Int64) throws -> Int64 {

@@ -128,6 +128,7 @@ private struct Pass {
                 }
             }
             summary.tarSize = reader.offset
+            try stored.finish()
         } catch let error as HullArchiveError {
             throw error
         } catch {

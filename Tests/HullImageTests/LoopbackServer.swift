@@ -81,20 +81,23 @@ final class LoopbackServer {
     /// the token for Basic credentials; the first manifest GET is answered 503; blob GETs are
     /// redirected to the same port under the other loopback name (`localhost` ↔ `127.0.0.1`),
     /// where a request carrying `Authorization` is logged as `leaked` and refused.
-    /// With `corrupt`, the last byte of every blob is flipped on its way through the redirect.
-    static func tokenProxy(upstream: String, user: String, password: String, folder parent: String, corrupt: Bool = false) throws -> LoopbackServer {
+    /// With `corrupt`, the last byte of every blob is flipped on its way through the redirect
+    /// (with `onlyLarge`, of blobs over 1 MiB only).
+    static func tokenProxy(upstream: String, user: String, password: String, folder parent: String, corrupt: Bool = false, onlyLarge: Bool = false) throws -> LoopbackServer {
         let folder = parent + "/token-proxy-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let port = try freePort()
         try tokenProxyScript.write(toFile: folder + "/proxy.py", atomically: true, encoding: .utf8)
-        return try start("python3 proxy.py \(upstream) \(port) \(user) \(password)\(corrupt ? " corrupt" : "")", port: port, folder: folder)
+        return try start("python3 proxy.py \(upstream) \(port) \(user) \(password)\(corrupt ? (onlyLarge ? " corrupt-large" : " corrupt") : "")", port: port, folder: folder)
     }
 
     static let tokenProxyScript = #"""
     import base64, http.server, json, secrets, sys, threading, urllib.error, urllib.parse, urllib.request
 
     upstream, port, user, password = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-    corrupt = len(sys.argv) > 5 and sys.argv[5] == "corrupt"
+    corrupt = len(sys.argv) > 5 and sys.argv[5] in ("corrupt", "corrupt-large")
+    # With "corrupt-large", only blobs over 1 MiB are altered.
+    smallest = (1 << 20) if len(sys.argv) > 5 and sys.argv[5] == "corrupt-large" else 0
     token = secrets.token_hex(16)
     state = {"failed": False}
     lock = threading.Lock()
@@ -137,7 +140,8 @@ final class LoopbackServer {
             if corrupt and kind == "direct" and body:
                 whole = response.headers.get("Content-Range", "")
                 last = whole.split(" ")[-1].split("/")
-                if response.status == 200 or (len(last) == 2 and last[0].split("-")[-1] == str(int(last[1]) - 1)):
+                total = len(body) if response.status == 200 else (int(last[1]) if len(last) == 2 else 0)
+                if total > smallest and (response.status == 200 or (len(last) == 2 and last[0].split("-")[-1] == str(total - 1))):
                     body = body[:-1] + bytes([body[-1] ^ 0xFF])
                     log(f"corrupted {path}")
             keep = {k: v for k, v in response.headers.items() if k.lower() in ("content-type", "docker-content-digest", "content-range", "location")}

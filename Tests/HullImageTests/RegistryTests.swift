@@ -3,6 +3,7 @@ import HullCore
 import HullImage
 import HullOCI
 import HullTestSupport
+import HullVulnerability
 import Testing
 
 /// `ImageSource.open(reference:)` against real registries on loopback: the engine's
@@ -258,6 +259,57 @@ struct RegistryTests {
         let credentials = RegistryCredentials(username: "hull", password: "t0ken-pass", origin: "--username")
         let error = Self.message { _ = try ImageAnalyzer().analyze(try ImageSource.open(reference: reference, options: .init(credentials: credentials))) }
         #expect(error?.contains("does not match its digest") == true, "\(error ?? "no error")")
+        let log = (try? String(contentsOfFile: server.folder + "/requests.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("corrupted "), "the proxy altered nothing:\n\(log)")
+    }
+
+    @Test("an uncompressed layer with bytes after its tar stream: the tail is fetched and the altered blob refused")
+    func corruptTail() throws {
+        let fixture = try Self.fixture.get()
+        let folder = fixture.folder + "/tail-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // 2 MiB after the end-of-archive blocks, more than the tar reader reads ahead: in ranges
+        // of 64 KiB it stops many ranges before the blob's last byte, the one the proxy alters.
+        let layer = TarWriter.archive([.file("etc/hello", "hello\n")]) + [UInt8](repeating: 0, count: 2 << 20)
+        let layerDigest = "sha256:" + ImageArchiveWriter.sha256(layer)
+        let config = Array(#"{"architecture":"amd64","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["\#(layerDigest)"]}}"#.utf8)
+        let configDigest = "sha256:" + ImageArchiveWriter.sha256(config)
+        let manifest = #"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":\#(config.count),"digest":"\#(configDigest)"},"layers":[{"mediaType":"application/vnd.docker.image.rootfs.diff.tar","size":\#(layer.count),"digest":"\#(layerDigest)"}]}"#
+        try Data(layer).write(to: URL(fileURLWithPath: folder + "/layer"))
+        try Data(config).write(to: URL(fileURLWithPath: folder + "/config"))
+        try Data(manifest.utf8).write(to: URL(fileURLWithPath: folder + "/manifest"))
+        let repository = fixture.repository + "-tail"
+        let script = """
+            set -e
+            upload() {
+              location=$(curl -sf -X POST -D - -o /dev/null "http://\(fixture.registry)/v2/\(repository)/blobs/uploads/" | tr -d '\\r' | sed -n 's/^[Ll]ocation: //p')
+              case "$location" in http*) ;; *) location="http://\(fixture.registry)$location" ;; esac
+              case "$location" in *\\?*) sep='&' ;; *) sep='?' ;; esac
+              curl -sf -X PUT -H 'Content-Type: application/octet-stream' --data-binary @"$1" "$location${sep}digest=$2" -o /dev/null
+            }
+            upload layer \(layerDigest)
+            upload config \(configDigest)
+            curl -sf -X PUT -H 'Content-Type: application/vnd.docker.distribution.manifest.v2+json' --data-binary @manifest "http://\(fixture.registry)/v2/\(repository)/manifests/v1" -o /dev/null
+            """
+        let pushed = try Subprocess.run("/bin/bash", ["-c", script], directory: folder)
+        try #require(pushed.status == 0, "\(String(decoding: pushed.stderr, as: UTF8.self))")
+        let credentials = RegistryCredentials(username: "hull", password: "t0ken-pass", origin: "--username")
+        var small = RegistryClient.Options(credentials: credentials)
+        small.chunkSize = 64 << 10
+        // Unaltered, through the proxy: read and checked.
+        let clean = try LoopbackServer.tokenProxy(upstream: "http://\(fixture.registry)", user: "hull", password: "t0ken-pass", folder: fixture.folder)
+        let analysis = try ImageAnalyzer().analyze(try ImageSource.open(reference: try Self.reference("127.0.0.1:\(clean.port)/\(repository):v1"), options: small))
+        clean.stop()
+        #expect(analysis.layers.map(\.files) == [1])
+        // The layer's last byte altered (the config is left alone): refused by the image audit
+        // and by the scan's inventory.
+        let server = try LoopbackServer.tokenProxy(upstream: "http://\(fixture.registry)", user: "hull", password: "t0ken-pass", folder: fixture.folder, corrupt: true, onlyLarge: true)
+        defer { server.stop() }
+        let reference = try Self.reference("127.0.0.1:\(server.port)/\(repository):v1")
+        let audit = Self.message { _ = try ImageAnalyzer().analyze(try ImageSource.open(reference: reference, options: small)) }
+        #expect(audit?.contains("the blob `\(layerDigest)` does not match its digest") == true, "\(audit ?? "no error")")
+        let inventory = Self.message { _ = try ImageFileTree(image: try ImageSource.open(reference: reference, options: small), displayName: "registry") }
+        #expect(inventory?.contains("the blob `\(layerDigest)` does not match its digest") == true, "\(inventory ?? "no error")")
         let log = (try? String(contentsOfFile: server.folder + "/requests.log", encoding: .utf8)) ?? ""
         #expect(log.contains("corrupted "), "the proxy altered nothing:\n\(log)")
     }
