@@ -59,6 +59,13 @@ extension Workspace {
         }
         var variants: [LabReport.Variant] = []
         for (position, input) in inputs.enumerated() {
+            if position > 0, engine.kind != .docker {
+                // podman and buildah reuse the oldest image that matches a step: the previous
+                // variant's layers for shared first steps (`FROM`, `WORKDIR /app`) would answer for
+                // this variant's, on a chain without its next steps, after its `--no-cache` build
+                // made its own (Docs/lab-output.md). The previous variant is measured; its images go.
+                session.removeContainersAndImages(using: engine)
+            }
             let name = "\(prefix)/\(position == 0 ? "dockerfile" : input.role)"
             variants.append(try await measure(role: input.role, shownPath: input.role == "fixed" ? "(hull fix --unsafe-fixes of \(dockerfile))" : input.path,
                                               dockerfile: inCopy(input.path), context: copy, touched: touched, name: name,
