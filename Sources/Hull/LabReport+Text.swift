@@ -47,6 +47,12 @@ extension LabReport {
             lines.append("")
             lines.append("\(Self.lastComponent(variant.dockerfile)): line(s) \(lineList) reused because the files copied from another stage came out identical")
         }
+        for variant in variants where !variant.olderImageReruns.isEmpty {
+            let lineList = variant.olderImageReruns.map { "\($0.line)" }.joined(separator: ", ")
+            let images = Set(variant.olderImageReruns.compactMap(\.olderImage)).sorted().joined(separator: ", ")
+            lines.append("")
+            lines.append("\(Self.lastComponent(variant.dockerfile)): line(s) \(lineList) ran although cached: \(engine.kind) reused an older identical image (\(images)) that this lab did not build for an earlier step, and it has no cached next step (\(engine.kind) prefers the oldest match; Docs/lab-output.md)")
+        }
         if advisoryDatabase == nil {
             lines.append("")
             lines.append("Vulnerability counts need an advisory database: `hull db update` or `hull db import`, then --db or HULL_DB if it is not in the default place.")

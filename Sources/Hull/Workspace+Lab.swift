@@ -156,7 +156,11 @@ extension Workspace {
             let baseline = try await cache(CacheRequest(dockerfile: dockerfile, context: context, target: request.target))
             let warmBuild = try await engine.build(base, session: session)
             warm.append(warmBuild.seconds)
-            let warmComparison = CacheComparison(stages: baseline.stages, dockerfile: parsed, options: options, steps: warmBuild.steps, engine: engine.kind)
+            // podman and buildah: every image this variant's builds made is in the session (the
+            // previous variant's went before), so a reuse of any other is an older identical image.
+            let made: [String]? = engine.kind == .docker ? nil : session.images
+            let warmComparison = CacheComparison(stages: baseline.stages, dockerfile: parsed, options: options, steps: warmBuild.steps, engine: engine.kind,
+                                                 madeImages: made)
             noChangeRun = warmComparison.rows.filter { $0.compared && $0.engine == .ran }.count
 
             try touch(context + "/" + touched)
@@ -164,7 +168,8 @@ extension Workspace {
             base.tag = name + ":touched"
             let touchedBuild = try await engine.build(base, session: session)
             edited.append(touchedBuild.seconds)
-            let touchedComparison = CacheComparison(stages: predicted.stages, dockerfile: parsed, options: options, steps: touchedBuild.steps, engine: engine.kind)
+            let touchedComparison = CacheComparison(stages: predicted.stages, dockerfile: parsed, options: options, steps: touchedBuild.steps, engine: engine.kind,
+                                                    madeImages: engine.kind == .docker ? nil : session.images)
             touchedRun = touchedComparison.rows.filter { $0.compared && $0.engine == .ran }.count
             rows = warmComparison.rows + touchedComparison.rows
         }
@@ -174,6 +179,7 @@ extension Workspace {
                                  steps: steps, stepsRunNoChange: noChangeRun, stepsRunAfterTouch: touchedRun, imageBytes: facts.size, layers: facts.layers,
                                  user: facts.user, runsAsRoot: facts.runsAsRoot, contextFiles: sent.files, contextBytes: sent.bytes,
                                  disagreements: rows.filter { !$0.agrees }, reusedIdenticalContent: rows.filter { $0.conditional && $0.predicted == .rebuilt && $0.engine == .cached },
+                                 olderImageReruns: rows.filter { $0.olderImage != nil },
                                  comparedSteps: compared.count, packages: facts.packages, vulnerabilities: facts.vulnerabilities)
     }
 

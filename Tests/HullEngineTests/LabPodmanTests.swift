@@ -1,5 +1,6 @@
 import Foundation
 import Hull
+import HullDockerfile
 import HullTestSupport
 import Testing
 
@@ -67,15 +68,30 @@ struct LabPodmanTests {
             try await engine.build(EngineBuildRequest(context: context, dockerfile: context + "/" + file, tag: "\(prefix)/oldest:\(tag)", noCache: noCache,
                                                       network: "none"), session: session)
         }
-        _ = try await build("A", "a")
+        let first = try await build("A", "a")
         let cold = try await build("B", "cold", noCache: true)
         let warm = try await build("B", "warm")
         #expect(cold.steps.map(\.status) == [.ran, .ran, .ran])
         // WORKDIR comes from A's build (the oldest match), which has no `COPY b.txt` after it.
         #expect(warm.steps.map(\.keyword) == ["FROM", "WORKDIR", "COPY"])
         #expect(warm.steps[1].status == .cached && warm.steps[2].status == .ran, "\(warm.output)")
-        let coldWorkdir = try #require(PodmanProgress.committedImages(in: cold.output).first)
-        #expect(!warm.output.contains("Using cache \(coldWorkdir)"), "\(warm.output)")
+        let workdirOfA = try #require(PodmanProgress.committedImages(in: first.output).first)
+        let workdirOfB = try #require(PodmanProgress.committedImages(in: cold.output).first)
+        #expect(warm.steps[1].reusedImage?.hasPrefix(workdirOfA) == true, "\(warm.output)")
+        #expect(!warm.output.contains("Using cache \(workdirOfB)"), "\(warm.output)")
+
+        // Against hull cache (nothing changed: all cached): a disagreement on line 3, unless the
+        // comparison knows which images B's builds made; then it is the older image's rerun.
+        let dockerfile = context + "/B"
+        let prediction = try await Workspace.cache(CacheRequest(dockerfile: dockerfile, context: context))
+        let parsed = Dockerfile.parse(try String(contentsOfFile: dockerfile, encoding: .utf8), path: dockerfile)
+        let plain = CacheComparison(stages: prediction.stages, dockerfile: parsed, steps: warm.steps, engine: .podman)
+        #expect(plain.disagreements.map(\.line) == [3])
+        let made = PodmanProgress.committedImages(in: cold.output) + PodmanProgress.committedImages(in: warm.output)
+        let explained = CacheComparison(stages: prediction.stages, dockerfile: parsed, steps: warm.steps, engine: .podman, madeImages: made)
+        #expect(explained.agrees)
+        #expect(explained.rows.filter { $0.olderImage != nil }.map(\.line) == [3])
+        #expect(explained.rows.first { $0.line == 3 }?.olderImage.map { workdirOfA.hasPrefix($0) || $0.hasPrefix(workdirOfA) } == true)
     }
 
     @Test("buildah: --fixed on the bad Dockerfile builds Hull's fixed version, which rebuilds fewer steps and runs as node")
