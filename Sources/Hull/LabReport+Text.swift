@@ -51,7 +51,7 @@ extension LabReport {
             let lineList = variant.olderImageReruns.map { "\($0.line)" }.joined(separator: ", ")
             let images = Set(variant.olderImageReruns.compactMap(\.olderImage)).sorted().joined(separator: ", ")
             lines.append("")
-            lines.append("\(Self.lastComponent(variant.dockerfile)): line(s) \(lineList) ran although cached: \(engine.kind) reused an older identical image (\(images)) that this lab did not build for an earlier step, and it has no cached next step (\(engine.kind) prefers the oldest match; Docs/lab-output.md)")
+            lines.append("\(Self.lastComponent(variant.dockerfile)): line(s) \(lineList) ran though predicted CACHED: \(engine.kind) went on from an older identical image (\(images)), not built by this lab, which has no cached next step (\(engine.kind) takes the oldest match; see Docs/lab-output.md)")
         }
         if advisoryDatabase == nil {
             lines.append("")
