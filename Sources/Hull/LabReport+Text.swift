@@ -47,6 +47,12 @@ extension LabReport {
             lines.append("")
             lines.append("\(Self.lastComponent(variant.dockerfile)): line(s) \(lineList) reused because the files copied from another stage came out identical")
         }
+        for variant in variants where !variant.olderImageReruns.isEmpty {
+            let lineList = variant.olderImageReruns.map { "\($0.line)" }.joined(separator: ", ")
+            let images = Set(variant.olderImageReruns.compactMap(\.olderImage)).sorted().joined(separator: ", ")
+            lines.append("")
+            lines.append("\(Self.lastComponent(variant.dockerfile)): line(s) \(lineList) ran though predicted CACHED: \(engine.kind) went on from an older identical image (\(images)), not built by this lab, which has no cached next step (\(engine.kind) takes the oldest match; see Docs/lab-output.md)")
+        }
         if advisoryDatabase == nil {
             lines.append("")
             lines.append("Vulnerability counts need an advisory database: `hull db update` or `hull db import`, then --db or HULL_DB if it is not in the default place.")

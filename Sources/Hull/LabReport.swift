@@ -46,6 +46,9 @@ public struct LabReport: Codable, Sendable {
         public var disagreements: [CacheComparison.Row]
         /// Steps predicted REBUILT unless copied files come out identical, which the engine reused.
         public var reusedIdenticalContent: [CacheComparison.Row]
+        /// podman and buildah: steps predicted CACHED that ran because the engine had gone on from
+        /// an older identical image that the lab did not build (``CacheComparison/Row/olderImage``).
+        public var olderImageReruns: [CacheComparison.Row]
         /// Steps compared with the prediction.
         public var comparedSteps: Int
         /// Packages in the image's final file system (the inventory `hull sbom` takes).

@@ -59,6 +59,13 @@ extension Workspace {
         }
         var variants: [LabReport.Variant] = []
         for (position, input) in inputs.enumerated() {
+            if position > 0, engine.kind != .docker {
+                // podman and buildah reuse the oldest image that matches a step: the previous
+                // variant's layers for shared first steps (`FROM`, `WORKDIR /app`) would answer for
+                // this variant's, on a chain without its next steps, after its `--no-cache` build
+                // made its own (Docs/lab-output.md). The previous variant is measured; its images go.
+                session.removeContainersAndImages(using: engine)
+            }
             let name = "\(prefix)/\(position == 0 ? "dockerfile" : input.role)"
             variants.append(try await measure(role: input.role, shownPath: input.role == "fixed" ? "(hull fix --unsafe-fixes of \(dockerfile))" : input.path,
                                               dockerfile: inCopy(input.path), context: copy, touched: touched, name: name,
@@ -149,7 +156,11 @@ extension Workspace {
             let baseline = try await cache(CacheRequest(dockerfile: dockerfile, context: context, target: request.target))
             let warmBuild = try await engine.build(base, session: session)
             warm.append(warmBuild.seconds)
-            let warmComparison = CacheComparison(stages: baseline.stages, dockerfile: parsed, options: options, steps: warmBuild.steps, engine: engine.kind)
+            // podman and buildah: every image this variant's builds made is in the session (the
+            // previous variant's went before), so a reuse of any other is an older identical image.
+            let made: [String]? = engine.kind == .docker ? nil : session.images
+            let warmComparison = CacheComparison(stages: baseline.stages, dockerfile: parsed, options: options, steps: warmBuild.steps, engine: engine.kind,
+                                                 madeImages: made)
             noChangeRun = warmComparison.rows.filter { $0.compared && $0.engine == .ran }.count
 
             try touch(context + "/" + touched)
@@ -157,7 +168,8 @@ extension Workspace {
             base.tag = name + ":touched"
             let touchedBuild = try await engine.build(base, session: session)
             edited.append(touchedBuild.seconds)
-            let touchedComparison = CacheComparison(stages: predicted.stages, dockerfile: parsed, options: options, steps: touchedBuild.steps, engine: engine.kind)
+            let touchedComparison = CacheComparison(stages: predicted.stages, dockerfile: parsed, options: options, steps: touchedBuild.steps, engine: engine.kind,
+                                                    madeImages: engine.kind == .docker ? nil : session.images)
             touchedRun = touchedComparison.rows.filter { $0.compared && $0.engine == .ran }.count
             rows = warmComparison.rows + touchedComparison.rows
         }
@@ -167,6 +179,7 @@ extension Workspace {
                                  steps: steps, stepsRunNoChange: noChangeRun, stepsRunAfterTouch: touchedRun, imageBytes: facts.size, layers: facts.layers,
                                  user: facts.user, runsAsRoot: facts.runsAsRoot, contextFiles: sent.files, contextBytes: sent.bytes,
                                  disagreements: rows.filter { !$0.agrees }, reusedIdenticalContent: rows.filter { $0.conditional && $0.predicted == .rebuilt && $0.engine == .cached },
+                                 olderImageReruns: rows.filter { $0.olderImage != nil },
                                  comparedSteps: compared.count, packages: facts.packages, vulnerabilities: facts.vulnerabilities)
     }
 

@@ -24,8 +24,8 @@ public enum EngineEnvironment {
     /// Runs a bash script after sourcing the engine's env file.
     public static func run(_ script: String, directory: String? = nil) throws -> Subprocess.Result {
         guard let envFile else { throw SharedDataError.missing(missingMessage) }
-        // `podman` inside the script goes through the same lock as `serialPodman`.
-        let prelude = "podman() { flock \"\(podmanLock)\" podman \"$@\"; }"
+        // `podman` and `buildah` inside the script go through the same lock as `serialPodman`.
+        let prelude = "podman() { flock \"\(podmanLock)\" podman \"$@\"; }; buildah() { flock \"\(podmanLock)\" buildah \"$@\"; }"
         return try Subprocess.run("/bin/bash", ["-c", ". \"$1\" && shift && \(prelude) && eval \"$1\"", "engine", envFile, script], directory: directory)
     }
 
@@ -51,6 +51,30 @@ public enum EngineEnvironment {
     public static let podmanLock: String = {
         let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         return directory + "/hull-tests-podman.lock"
+    }()
+
+    /// A folder holding `podman` and `buildah` that run the real tools under `podmanLock`
+    /// (buildah shares podman's store): first in `PATH`, it serializes code that runs the
+    /// tools by name, such as `hull lab`.
+    public static let serialToolsFolder: String? = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hull-tests-engine-tools-\(getpid())").path
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return nil }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        for tool in ["podman", "buildah"] {
+            let real = path.split(separator: ":").map { "\($0)/\(tool)" }.first { $0 != "\(folder)/\(tool)" && FileManager.default.isExecutableFile(atPath: $0) }
+            guard let real else { continue }
+            let script = "#!/bin/sh\nexec flock \"\(podmanLock)\" \"\(real)\" \"$@\"\n"
+            guard FileManager.default.createFile(atPath: "\(folder)/\(tool)", contents: Data(script.utf8), attributes: [.posixPermissions: 0o755]) else { return nil }
+        }
+        return folder
+    }()
+
+    /// ``variables`` with ``serialToolsFolder`` first in `PATH`: for code that runs podman or
+    /// buildah by name.
+    public static let serialVariables: [String: String]? = {
+        guard var variables, let folder = serialToolsFolder else { return nil }
+        variables["PATH"] = folder + ":" + (variables["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
+        return variables
     }()
 
     /// An executable that runs `podman` with its arguments under `podmanLock`: give it to

@@ -62,14 +62,15 @@ struct LabTests {
         #expect(text.contains("rebuild, src/index.js edited") && text.contains("appuser"))
     }
 
-    @Test("--fixed: Hull's fixed Dockerfile rebuilds fewer steps after a source edit than the original")
+    @Test("--fixed: Hull's fixed Dockerfile rebuilds fewer steps after a source edit than the original, and runs as node")
     func fixed() async throws {
         let engine = try #require(try TestEngine.docker?.get())
         let variables = try #require(EngineEnvironment.variables)
         let setup = EngineSession()
         defer { setup.cleanUp(using: engine) }
         let prefix = TestEngine.uniquePrefix()
-        let base = try await TestEngine.buildBase(engine, prefix: prefix, session: setup)
+        // Named as the official image, so that the fixer knows it has a `node` user.
+        let base = try await TestEngine.buildBase(engine, prefix: prefix, session: setup, tag: TestEngine.officialNodeTag(prefix))
         let app = try Self.nodeApp(base: base, session: setup, prefix: prefix)
         let session = EngineSession()
         let request = LabRequest(context: app, comparison: .fixed, engine: .docker, network: "none", imagePrefix: "\(prefix)-fix", environment: variables)
@@ -79,6 +80,9 @@ struct LabTests {
         #expect(original.disagreements.isEmpty && fixed.disagreements.isEmpty, "\(original.disagreements) \(fixed.disagreements)")
         #expect(original.stepsRunAfterTouch == 2 && fixed.stepsRunAfterTouch == 1)
         #expect(fixed.steps > original.steps)
+        // The user comes from the saved image's config, read by Hull's image reader.
+        #expect(original.runsAsRoot && original.user.isEmpty)
+        #expect(!fixed.runsAsRoot && fixed.user == "node", "\(fixed.user)")
         #expect(try Self.images(engine, prefix: "\(prefix)-fix").isEmpty)
     }
 

@@ -83,5 +83,6 @@ struct ProgressParsingTests {
         #expect(steps.map(\.keyword) == ["FROM", "ENV", "COPY", "RUN", "FROM", "COPY"])
         #expect(steps.map(\.status) == [.ran, .cached, .ran, .ran, .ran, .ran])
         #expect(PodmanProgress.committedImages(in: Self.podman) == ["4865c5c66e8", "01a162ef706", "e7b7f6109b9"])
+        #expect(steps.map(\.reusedImage) == [nil, "677b70392b362e8b7afe15973d9d4f43ad7670402b34153f1a75d4ba060bd2e6", nil, nil, nil, nil])
     }
 }

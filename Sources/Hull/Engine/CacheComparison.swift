@@ -37,6 +37,11 @@ public struct CacheComparison: Sendable, Hashable, Codable {
         /// The stage whose identical step BuildKit reported for this one: identical steps on
         /// identical inputs are one vertex, shown once under the first stage's label.
         public var sharedWith: String?
+        /// podman and buildah: the image (ID) they reused for an earlier step of this stage (or
+        /// of the stage it is built on) although the builds being compared did not make it — an
+        /// older identical image, which they prefer. This step, predicted CACHED, ran because that
+        /// image has no cached next step; such a row counts as agreeing (Docs/lab-output.md).
+        public var olderImage: String?
     }
 
     /// Every instruction of every stage, in file order (metadata instructions only where the
@@ -54,8 +59,11 @@ public struct CacheComparison: Sendable, Hashable, Codable {
 
     /// Compares a prediction's stages (made for `dockerfile` with `options`) with the steps the
     /// engine `kind` reported.
+    /// - Parameter madeImages: for podman and buildah, the IDs (or ID prefixes) of the images the
+    ///   builds being compared committed; a step they reused from any other image marks the
+    ///   reruns after it (``Row/olderImage``). Nil to compare without that.
     public init(stages: [StagePrediction], dockerfile: Dockerfile, options: BuildOptions = BuildOptions(),
-                steps: [EngineStep], engine kind: EngineKind) {
+                steps: [EngineStep], engine kind: EngineKind, madeImages: [String]? = nil) {
         let semantic = SemanticModel(dockerfile, options: options)
         let single = dockerfile.stages.count == 1
         // podman and buildah leave the stage prefix out when a single stage is built (`--target`).
@@ -109,8 +117,14 @@ public struct CacheComparison: Sendable, Hashable, Codable {
         }
 
         var rows: [Row] = []
+        let made = (madeImages ?? []).filter { !$0.isEmpty }
+        func isMade(_ id: String) -> Bool { made.contains { id.hasPrefix($0) || $0.hasPrefix(id) } }
+        // Per stage: the image from outside `madeImages` the engine went on from, if any.
+        var olderImages: [Int: String] = [:]
         for stagePrediction in stages {
             var conditional = false
+            var older: String?
+            if case .stage(let parent) = semantic.bases[stagePrediction.index] { older = olderImages[parent] }
             for predicted in stagePrediction.steps {
                 var step = reported[predicted.instruction]
                 var sharedWith: String?
@@ -146,9 +160,15 @@ public struct CacheComparison: Sendable, Hashable, Codable {
                     } else {
                         row.agrees = step?.status == (predicted.status == .cached ? .cached : .ran)
                     }
+                    if !row.agrees, let older, predicted.status == .cached, step?.status == .ran {
+                        row.olderImage = older
+                        row.agrees = true
+                    }
                 }
+                if madeImages != nil, older == nil, let reused = step?.reusedImage, !isMade(reused) { older = String(reused.prefix(12)) }
                 rows.append(row)
             }
+            olderImages[stagePrediction.index] = older
         }
         self.rows = rows
         unmatched = remaining.map { step in

@@ -135,11 +135,19 @@ public struct ContainerEngine: Sendable {
         var environment = environment
         if kind == .docker { environment["DOCKER_BUILDKIT"] = "1" }
         session.created(image: request.tag)
+        // podman and buildah leave their working containers when stopped: note the ones there before.
+        let before = kind == .docker ? [] : Set(buildContainers().map(\.id))
         let result = try await EngineProcess.runDetached(buildArguments(request), environment: environment, session: session)
         let output = kind == .docker ? result.standardError : result.standardOutput + result.standardError
         let steps = kind == .docker ? BuildKitProgress.steps(in: output) : PodmanProgress.steps(in: output)
         // podman and buildah keep an image per step; those this build made go with the session.
-        if kind != .docker { PodmanProgress.committedImages(in: output).forEach { session.created(image: $0) } }
+        let committed = kind == .docker ? [] : PodmanProgress.committedImages(in: output)
+        committed.forEach { session.created(image: $0) }
+        if kind != .docker, result.status != 0 || session.isInterrupted {
+            // A stopped podman or buildah leaves its working containers; so can a failed build.
+            leftoverContainers(before: before, committed: committed, bases: steps.filter { $0.keyword == "FROM" && $0.position == 1 }.map(\.text))
+                .forEach { session.created(container: $0) }
+        }
         if session.isInterrupted { throw .engineFailed("the build of \(request.tag) was interrupted") }
         guard result.status == 0 else {
             throw .engineFailed("\(displayName): the build of \(request.tag) failed (exit \(result.status)):\n\(Self.lastLines(output, 6))")
@@ -195,6 +203,65 @@ public struct ContainerEngine: Sendable {
     public func imageExists(_ image: String) -> Bool {
         let arguments = kind == .buildah ? [executable, "inspect", "--type", "image", image] : [executable, "image", "inspect", image]
         return (try? EngineProcess.run(arguments, environment: environment).status) == 0
+    }
+
+    /// The build containers in the engine's store: ID, image ID and name.
+    func buildContainers() -> [(id: String, image: String, name: String)] {
+        // buildah's own listing, and podman's (`--external` shows the containers builds make).
+        let arguments = kind == .buildah
+            ? [executable, "containers", "--notruncate", "--noheading", "--format", "{{.ContainerID}}|{{.ImageID}}|{{.ContainerName}}"]
+            : [executable, "ps", "--all", "--external", "--no-trunc", "--format", "{{.ID}}|{{.ImageID}}|{{.Names}}"]
+        guard let listed = try? EngineProcess.run(arguments, environment: environment), listed.status == 0 else { return [] }
+        return listed.standardOutput.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            return fields.count == 3 ? (fields[0], fields[1], fields[2]) : nil
+        }
+    }
+
+    /// The working containers a podman or buildah build that did not finish left: containers
+    /// that were not there before it (`before`), named as build containers, on an image it
+    /// committed or on one of its base images (`bases`: its FROM steps, `FROM [--platform=…] IMAGE [AS name]`).
+    func leftoverContainers(before: Set<String>, committed: [String], bases: [String]) -> [String] {
+        var images = Set(committed.map { String($0.prefix(12)) })
+        for base in bases {
+            let words = base.split(separator: " ")
+            let reference = words.first?.uppercased() == "FROM" ? String(words.dropFirst().first { !$0.hasPrefix("--") } ?? "") : ""
+            if reference.isEmpty { continue }
+            guard reference != "scratch" else { continue }
+            let arguments = kind == .buildah ? [executable, "inspect", "--type", "image", "--format", "{{.FromImageID}}", reference]
+                                             : [executable, "image", "inspect", "--format", "{{.Id}}", reference]
+            guard let result = try? EngineProcess.run(arguments, environment: environment), result.status == 0 else { continue }
+            let id = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            if id.count >= 12 { images.insert(String(id.prefix(12))) }
+        }
+        return buildContainers().filter { !before.contains($0.id) && $0.name.hasSuffix("working-container") && images.contains(String($0.image.prefix(12))) }
+            .map(\.id)
+    }
+
+    /// Removes a container (with whatever runs in it); returns a message when it exists and
+    /// could not be removed.
+    public func removeContainer(_ container: String) -> String? {
+        let arguments: [String]
+        switch kind {
+        case .docker, .podman: arguments = [executable, "rm", "-f", container]
+        case .buildah: arguments = [executable, "rm", container]
+        }
+        guard let result = try? EngineProcess.run(arguments, environment: environment) else { return "\(container): not removed: \(executable) did not run" }
+        guard result.status != 0 else { return nil }
+        let error = result.standardError.lowercased()
+        if error.contains("no such container") || error.contains("not known") || error.contains("not found") { return nil }
+        return "container \(container): not removed: \(Self.lastLines(result.standardError, 2))"
+    }
+
+    /// Removes images, the last given first where the engine takes them one at a time; podman
+    /// takes them in one call. Returns a message for each that exists and could not be removed.
+    public func removeImages(_ images: [String]) -> [String] {
+        guard !images.isEmpty else { return [] }
+        if kind == .podman,
+           let result = try? EngineProcess.run([executable, "rmi", "--force", "--ignore"] + images, environment: environment), result.status == 0 {
+            return []
+        }
+        return images.compactMap { removeImage($0) }
     }
 
     /// Removes an image; returns a message when it exists and could not be removed.

@@ -6,7 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Everything an engine run creates — running engine processes, images, temporary folders —
+/// Everything an engine run creates — running engine processes, images, build containers a
+/// stopped build left, temporary folders —
 /// so that it can all be removed at the end, and also when the run is interrupted.
 ///
 /// Pass one session to every ``ContainerEngine`` call of a run; call ``cleanUp(using:)`` at
@@ -16,6 +17,7 @@ public final class EngineSession: Sendable {
     private struct State {
         var processes: Set<pid_t> = []
         var images: [String] = []
+        var containers: [String] = []
         var folders: [String] = []
         var interrupted = false
     }
@@ -30,6 +32,9 @@ public final class EngineSession: Sendable {
 
     /// The images created so far, oldest first.
     public var images: [String] { state.withLock { $0.images } }
+
+    /// The build containers recorded so far (left by a failed or interrupted podman or buildah build).
+    public var containers: [String] { state.withLock { $0.containers } }
 
     /// The temporary folders created so far.
     public var folders: [String] { state.withLock { $0.folders } }
@@ -46,6 +51,9 @@ public final class EngineSession: Sendable {
 
     /// Records an image (a tag or ID) to remove at the end.
     public func created(image: String) { state.withLock { if !$0.images.contains(image) { $0.images.append(image) } } }
+
+    /// Records a container (an ID) to remove at the end, before the images.
+    public func created(container: String) { state.withLock { if !$0.containers.contains(container) { $0.containers.append(container) } } }
 
     /// Records a temporary folder to delete at the end.
     public func created(folder: String) { state.withLock { $0.folders.append(folder) } }
@@ -72,21 +80,15 @@ public final class EngineSession: Sendable {
         for pid in running { kill(-pid, SIGTERM) }
     }
 
-    /// Removes every recorded image through `engine` and deletes every recorded folder.
+    /// Removes every recorded container and image through `engine` and deletes every recorded
+    /// folder.
     /// - Returns: what could not be removed, as messages (empty when everything went).
     @discardableResult
     public func cleanUp(using engine: ContainerEngine?) -> [String] {
-        let (images, folders) = state.withLock { state -> ([String], [String]) in
-            defer { state.images = []; state.folders = [] }
-            return (state.images, state.folders)
-        }
-        var problems: [String] = []
-        if let engine {
-            for image in images.reversed() {
-                if let problem = engine.removeImage(image) { problems.append(problem) }
-            }
-        } else if !images.isEmpty {
-            problems.append("images left behind (no engine to remove them): \(images.joined(separator: ", "))")
+        var problems = removeContainersAndImages(using: engine)
+        let folders = state.withLock { state -> [String] in
+            defer { state.folders = [] }
+            return state.folders
         }
         for folder in folders {
             do { try FileManager.default.removeItem(atPath: folder) } catch {
@@ -94,5 +96,21 @@ public final class EngineSession: Sendable {
             }
         }
         return problems
+    }
+
+    /// Removes the recorded containers, then the recorded images (newest first), and forgets
+    /// them; the folders stay.
+    /// - Returns: what could not be removed, as messages.
+    @discardableResult
+    public func removeContainersAndImages(using engine: ContainerEngine?) -> [String] {
+        let (containers, images) = state.withLock { state -> ([String], [String]) in
+            defer { state.containers = []; state.images = [] }
+            return (state.containers, state.images)
+        }
+        guard let engine else {
+            let left = containers + images
+            return left.isEmpty ? [] : ["images and containers left behind (no engine to remove them): \(left.joined(separator: ", "))"]
+        }
+        return containers.compactMap { engine.removeContainer($0) } + engine.removeImages(images.reversed())
     }
 }

@@ -26,12 +26,16 @@ public struct EngineStep: Sendable, Hashable, Codable {
     public var status: Status
     /// Seconds the step took, when the engine says.
     public var seconds: Double?
+    /// The image the engine reused for the step, when it names it (podman and buildah print
+    /// `--> Using cache <ID>`).
+    public var reusedImage: String?
 
     /// The instruction keyword, upper-case (`COPY`).
     public var keyword: String { String(text.prefix { $0 != " " && $0 != "\t" }).uppercased() }
 
     /// Creates a step.
-    public init(stage: String?, position: Int, total: Int, text: String, status: Status, seconds: Double? = nil) {
+    public init(stage: String?, position: Int, total: Int, text: String, status: Status, seconds: Double? = nil, reusedImage: String? = nil) {
+        self.reusedImage = reusedImage
         self.stage = stage
         self.position = position
         self.total = total

@@ -46,6 +46,8 @@ public enum PodmanProgress {
                 steps.append(EngineStep(stage: stage, position: position, total: total, text: String(text), status: .unfinished))
             } else if line.hasPrefix("--> Using cache"), let last = steps.indices.last {
                 steps[last].status = .cached
+                let id = line.dropFirst("--> Using cache".count).trimmingCharacters(in: .whitespaces)
+                if !id.isEmpty, id.allSatisfy(\.isHexDigit) { steps[last].reusedImage = id }
             } else if line.hasPrefix("-->") || line.hasPrefix("COMMIT") || line.hasPrefix("Successfully tagged"),
                       let last = steps.indices.last, steps[last].status == .unfinished {
                 steps[last].status = .ran
