@@ -150,7 +150,9 @@ public struct ContainerEngine: Sendable {
         }
         if session.isInterrupted { throw .engineFailed("the build of \(request.tag) was interrupted") }
         guard result.status == 0 else {
-            throw .engineFailed("\(displayName): the build of \(request.tag) failed (exit \(result.status)):\n\(Self.lastLines(output, 6))")
+            // The step that failed is named first: the engine's last lines may be other steps' output.
+            let failed = steps.filter { $0.status == .failed }.map { "step \($0.position)/\($0.total): \($0.text)\n" }.joined()
+            throw .engineFailed("\(displayName): the build of \(request.tag) failed (exit \(result.status)):\n\(failed)\(Self.lastLines(output, 6))")
         }
         return EngineBuild(steps: steps, seconds: result.seconds, output: output)
     }
