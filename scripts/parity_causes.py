@@ -380,6 +380,25 @@ def later_in_stage(c, keyword):
     return [i for i in c["instructions"] if i["index"] > instruction["index"] and i["stage"] == instruction["stage"] and i["keyword"] == keyword]
 
 
+def shipped_user_after(c):
+    """Whether a later stage that reaches the image sets a USER."""
+    instruction = c["instruction"]
+    return any(i["keyword"] == "USER" and i["index"] > instruction["index"] and i["stage"] != instruction["stage"]
+               and i.get("ships", i["final"]) for i in c["instructions"])
+
+
+@rule("hadolint", "DL3002", "peer-only")
+def dl3002_peer(c):
+    instruction = c["instruction"]
+    if not instruction or instruction["keyword"] != "USER":
+        return None
+    if later_in_stage(c, "USER"):
+        return "a later USER in the same stage replaces this one (Hull judges the USER in force at the end)"
+    if instruction.get("ships") and not instruction["final"] and shipped_user_after(c):
+        return "the target stage, built on this one, sets its own USER"
+    return None
+
+
 @rule("hadolint", "DL3066", "peer-only")
 def dl3066_peer(c):
     instruction = c["instruction"]
@@ -391,7 +410,7 @@ def dl3066_peer(c):
         return "Windows image: its users (ContainerUser, ContainerAdministrator) have no UID"
     if not instruction.get("ships", instruction["final"]):
         return "in a builder stage whose USER does not reach the image"
-    if instruction["final"] is False or instruction.get("ships") and not instruction["final"]:
+    if not instruction["final"] and shipped_user_after(c):
         return "the target stage, built on this one, sets its own USER"
     names = variables_in(instruction["text"].split(None, 1)[1].split(":")[0] if " " in instruction["text"] else "")
     if names:
@@ -511,7 +530,7 @@ WRAPPED_TOOLS = {
     "DL3015": r"apt(-get)?", "DL3013": r"pip3?", "DL3016": r"npm", "DL3018": r"apk", "DL3019": r"apk",
     "DL3027": r"apt", "DL3030": r"yum", "DL3032": r"yum", "DL3033": r"yum", "DL3038": r"dnf|microdnf",
     "DL3040": r"dnf|microdnf", "DL3041": r"dnf|microdnf", "DL3042": r"pip3?", "DL3047": r"wget", "DL3059": None,
-    "DL3060": r"yarn", "DL4001": r"wget|curl", "DL4006": None,
+    "DL3060": r"yarn", "DL3062": r"go", "DL4001": r"wget|curl", "DL4006": None,
 }
 
 
@@ -534,6 +553,8 @@ def wrapper_cause(c):
         return "the command runs through xargs, which Hull reads and hadolint does not"
     if re.search(r"\b(su|sh|bash)\b[^;&|]*\s-c\s+[\"'][^\"']*\b(" + tool + r")\b", script) and (not direct or c["rule"] == "DL4001"):
         return "the command runs in a `su … -c`, `sh -c` or `bash -c` script, which Hull reads and hadolint does not"
+    if re.search(r"(^|\s)/\S+/(" + tool + r")\s", script) and not direct:
+        return "the command is called by its path (`/usr/local/go/bin/go get`), which Hull reads and hadolint does not"
     if c["rule"] in ("DL3013", "DL3042") and re.search(r"-m\s+pip\b|\S+/pip3?\s", script):
         return "pip runs as `python3 -m pip` or by a path (`bin/pip`), which Hull reads and hadolint does not"
     return None
