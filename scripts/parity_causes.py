@@ -4,6 +4,9 @@
 the difference, decided from the instruction's text and the Dockerfile around it, so that every
 member of the class shares one cause and the class's `reason:` line in docs/parity.md is true
 for all of them. Differences no cause here claims fall back to the script's mechanical classes.
+The facts about the peers that the causes rely on were checked on one-line Dockerfiles with the
+peer itself and are quoted in the reasons in docs/parity.md. `python3 scripts/parity_causes.py`
+runs a self-test of the shell helpers.
 """
 import functools
 import json
@@ -770,3 +773,23 @@ def dl4003_peer(c):
     if instruction and instruction["stage"] is not None and not later_in_stage(c, "CMD"):
         return "this is the CMD in force (the last of its stage); Hull flags the overridden one before it"
     return None
+
+
+def selftest():
+    """Checks of the shell helpers the causes rest on (run `python3 scripts/parity_causes.py`)."""
+    assert [s for s, _ in pipe_sources('echo "$SHA *go.tgz" | sha256sum -c - && curl -fsSL x | tar -xz')] == ["echo", "curl"]
+    assert pipe_sources('case "$arch" in aarch64|arm64) a ;; esac') == []
+    assert pipe_sources('v="$(echo "$x" | grep y)"') == [("echo", True)]
+    assert pipe_sources("grep 'a|b' f") == []
+    places = {" ".join(words): where for words, where in commands('(cd /x && make); for d in a; do cd $d; done; f() { cd /y; }; cd /z && ls')}
+    assert places["cd /x"] == {"subshell"} and places["cd $d"] == {"control"} and places["cd /y"] == {"control"} and places["cd /z"] == set()
+    assert {"substitution"} <= commands('X="$(cd /a && pwd)"')[0][1]
+    assert sum(1 for words, _ in commands("a | b") if words) == 2
+    assert expand("${A}/b:${B}", {"A": ("ARG", "x"), "B": ("ARG", "latest")}) == "x/b:latest"
+    assert image_tag("quay.io/jupyter/base") is None and image_tag("x/y:1.2@sha256:00") == "1.2"
+    assert SETS_PIPEFAIL.search("set -euo pipefail") and SETS_PIPEFAIL.search("set -o pipefail")
+    print("parity_causes: self-test passed")
+
+
+if __name__ == "__main__":
+    selftest()
