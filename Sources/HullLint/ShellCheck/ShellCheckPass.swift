@@ -88,19 +88,33 @@ public struct ShellCheckPass: Sendable {
     public func prepare(_ input: AnalyzedDockerfile) -> ShellCheckUnit {
         var scripts: [ShellCheckUnit.Script] = []
         for instruction in input.instructions {
-            guard case .run = instruction.payload, let parsed = input.scripts(at: instruction.index) else { continue }
+            let shell: [String]
+            let sources: [ShellSource]
+            switch instruction.payload {
+            case .run:
+                guard let parsed = input.scripts(at: instruction.index) else { continue }
+                shell = parsed.shell
+                sources = parsed.scripts.map(\.script.source)
+            case .onbuild(let onbuild):
+                // An ONBUILD RUN runs in each child build, under the SHELL the image ends with.
+                guard let trigger = onbuild.trigger, trigger.kind == .run, !trigger.isJSON, !trigger.restRange.isEmpty else { continue }
+                shell = instruction.stageIndex.flatMap(input.finalShell(ofStage:)) ?? ["/bin/sh", "-c"]
+                sources = [ShellSource(bytes: Array(trigger.line.bytes[trigger.restRange]), fileOffsets: Array(trigger.line.fileOffsets[trigger.restRange]))]
+            default:
+                continue
+            }
             let pragma = instruction.syntax.previousComments.lazy.compactMap(Self.shellPragma).last
-            if pragma == nil, parsed.shell == ["/bin/sh", "-c"], Self.isWindows(instruction.stageIndex, in: input) { continue }
-            guard let dialect = pragma.map({ ShellCheckDialect(program: $0) }) ?? ShellCheckDialect(shell: parsed.shell) else { continue }
+            if pragma == nil, shell == ["/bin/sh", "-c"], Self.isWindows(instruction.stageIndex, in: input) { continue }
+            guard let dialect = pragma.map({ ShellCheckDialect(program: $0) }) ?? ShellCheckDialect(shell: shell) else { continue }
             let names = input.semantics.scope(at: instruction.index).declaredNames + Self.predefinedVariables
-            for script in parsed.scripts where script.script.source.isExact {
-                let bytes = script.script.source.bytes
+            for source in sources where source.isExact {
+                let bytes = source.bytes
                 if bytes.starts(with: [0x23, 0x21]) {
                     let firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
                     if ShellCheckDialect(shebang: firstLine) == nil { continue }
                 }
                 guard let prepared = ShellCheckInput(script: bytes, dialect: dialect, predefined: names) else { continue }
-                scripts.append(.init(input: prepared, source: script.script.source, instruction: instruction.index))
+                scripts.append(.init(input: prepared, source: source, instruction: instruction.index))
             }
         }
         return ShellCheckUnit(path: input.source.path, suppressions: configuration.allowsInlinePragmas ? Suppressions(input.dockerfile.syntax) : .none, scripts: scripts)
