@@ -106,7 +106,8 @@ public struct ShellCheckPass: Sendable {
             let pragma = instruction.syntax.previousComments.lazy.compactMap(Self.shellPragma).last
             if pragma == nil, shell == ["/bin/sh", "-c"], Self.isWindows(instruction.stageIndex, in: input) { continue }
             guard let dialect = pragma.map({ ShellCheckDialect(program: $0) }) ?? ShellCheckDialect(shell: shell) else { continue }
-            let names = input.semantics.scope(at: instruction.index).declaredNames + Self.predefinedVariables
+            var names = input.semantics.scope(at: instruction.index).declaredNames + Self.predefinedVariables
+            if case .onbuild = instruction.payload { names += Self.onbuildDeclarations(before: instruction, in: input) }
             for source in sources where source.isExact {
                 let bytes = source.bytes
                 if bytes.starts(with: [0x23, 0x21]) {
@@ -118,6 +119,20 @@ public struct ShellCheckPass: Sendable {
             }
         }
         return ShellCheckUnit(path: input.source.path, suppressions: configuration.allowsInlinePragmas ? Suppressions(input.dockerfile.syntax) : .none, scripts: scripts)
+    }
+
+    /// The names earlier `ONBUILD ARG` and `ONBUILD ENV` triggers of the stage declare: in a child
+    /// build they run before a later ONBUILD RUN.
+    static func onbuildDeclarations(before instruction: Instruction, in input: AnalyzedDockerfile) -> [String] {
+        input.instructions.prefix(instruction.index).flatMap { earlier -> [String] in
+            guard earlier.stageIndex == instruction.stageIndex, case .onbuild(let onbuild) = earlier.payload, let trigger = onbuild.trigger,
+                  trigger.kind == .arg || trigger.kind == .env else { return [] }
+            return trigger.arguments.compactMap { argument in
+                let name = String(argument.value.prefix { $0 != "=" })
+                let isName = name.first.map { $0 == "_" || $0.isLetter } ?? false && name.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
+                return isName ? name : nil
+            }
+        }
     }
 
     /// The diagnostics for one unit, given ShellCheck's findings for each of its scripts.
