@@ -55,6 +55,12 @@ public struct AnalyzedDockerfile: Sendable {
         return nil
     }
 
+    /// The SHELL in force at the end of a stage (following its stage bases), nil for the default:
+    /// the shell an ONBUILD RUN of that stage runs with in a child build.
+    public func finalShell(ofStage index: Int) -> [String]? {
+        Self.finalShell(of: index, in: dockerfile, bases: semantics.bases)
+    }
+
     /// The scripts of instruction `index`, if it runs any.
     public func scripts(at index: Int) -> InstructionScripts? { scripts[index] }
 

@@ -104,6 +104,24 @@ struct ShellCheckTests {
         #expect(codes(linuxAfterWindows).contains("SC2154"), "\(linuxAfterWindows)")
     }
 
+    @Test("an ONBUILD RUN trigger is checked, with the SHELL the image ends with and the earlier ONBUILD ARG and ENV names",
+          .enabled(if: InstalledShellCheck.isAvailable, InstalledShellCheck.skipReason))
+    func onbuildTrigger() async throws {
+        let posix = try await lint("FROM debian:12\nONBUILD RUN [[ -n \"$HOME\" ]] && echo ok\n")
+        #expect(posix.contains(Found(code: "SC3010", line: 2, text: "[[ -n \"$HOME\" ]]")), "\(posix)")
+        let continued = try await lint("FROM debian:12\nONBUILD RUN echo start && \\\n    [[ -n \"$HOME\" ]]\n")
+        #expect(continued.contains(Found(code: "SC3010", line: 3, text: "[[ -n \"$HOME\" ]]")), "\(continued)")
+        let bash = try await lint("FROM debian:12\nONBUILD RUN [[ -n \"$HOME\" ]] && echo ok\nSHELL [\"/bin/bash\", \"-c\"]\n")
+        #expect(bash.isEmpty, "\(bash)")
+        let exec = try await lint("FROM debian:12\nONBUILD RUN [\"echo\", \"$HOME\"]\n")
+        #expect(exec.isEmpty, "\(exec)")
+        let declared = try await lint("FROM debian:12\nONBUILD ARG YARN_VERSION\nONBUILD ENV NODE_DIR=/opt/node\nONBUILD RUN echo $YARN_VERSION $NODE_DIR $undefined_thing\n")
+        #expect(declared.map(\.text).filter { $0.contains("YARN_VERSION") || $0.contains("NODE_DIR") }.isEmpty, "\(declared)")
+        #expect(declared.contains { $0.code == "SC2154" && $0.text == "$undefined_thing" }, "\(declared)")
+        let windows = try await lint("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nONBUILD RUN echo %PATH% $undefined_thing\n")
+        #expect(windows.isEmpty, "\(windows)")
+    }
+
     @Test("ARG and ENV names in scope and the proxy ARGs are declared; others are not",
           .enabled(if: InstalledShellCheck.isAvailable, InstalledShellCheck.skipReason))
     func predefined() async throws {

@@ -88,22 +88,51 @@ public struct ShellCheckPass: Sendable {
     public func prepare(_ input: AnalyzedDockerfile) -> ShellCheckUnit {
         var scripts: [ShellCheckUnit.Script] = []
         for instruction in input.instructions {
-            guard case .run = instruction.payload, let parsed = input.scripts(at: instruction.index) else { continue }
+            let shell: [String]
+            let sources: [ShellSource]
+            switch instruction.payload {
+            case .run:
+                guard let parsed = input.scripts(at: instruction.index) else { continue }
+                shell = parsed.shell
+                sources = parsed.scripts.map(\.script.source)
+            case .onbuild(let onbuild):
+                // An ONBUILD RUN runs in each child build, under the SHELL the image ends with.
+                guard let trigger = onbuild.trigger, trigger.kind == .run, !trigger.isJSON, !trigger.restRange.isEmpty else { continue }
+                shell = instruction.stageIndex.flatMap(input.finalShell(ofStage:)) ?? ["/bin/sh", "-c"]
+                sources = [ShellSource(bytes: Array(trigger.line.bytes[trigger.restRange]), fileOffsets: Array(trigger.line.fileOffsets[trigger.restRange]))]
+            default:
+                continue
+            }
             let pragma = instruction.syntax.previousComments.lazy.compactMap(Self.shellPragma).last
-            if pragma == nil, parsed.shell == ["/bin/sh", "-c"], Self.isWindows(instruction.stageIndex, in: input) { continue }
-            guard let dialect = pragma.map({ ShellCheckDialect(program: $0) }) ?? ShellCheckDialect(shell: parsed.shell) else { continue }
-            let names = input.semantics.scope(at: instruction.index).declaredNames + Self.predefinedVariables
-            for script in parsed.scripts where script.script.source.isExact {
-                let bytes = script.script.source.bytes
+            if pragma == nil, shell == ["/bin/sh", "-c"], Self.isWindows(instruction.stageIndex, in: input) { continue }
+            guard let dialect = pragma.map({ ShellCheckDialect(program: $0) }) ?? ShellCheckDialect(shell: shell) else { continue }
+            var names = input.semantics.scope(at: instruction.index).declaredNames + Self.predefinedVariables
+            if case .onbuild = instruction.payload { names += Self.onbuildDeclarations(before: instruction, in: input) }
+            for source in sources where source.isExact {
+                let bytes = source.bytes
                 if bytes.starts(with: [0x23, 0x21]) {
                     let firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
                     if ShellCheckDialect(shebang: firstLine) == nil { continue }
                 }
                 guard let prepared = ShellCheckInput(script: bytes, dialect: dialect, predefined: names) else { continue }
-                scripts.append(.init(input: prepared, source: script.script.source, instruction: instruction.index))
+                scripts.append(.init(input: prepared, source: source, instruction: instruction.index))
             }
         }
         return ShellCheckUnit(path: input.source.path, suppressions: configuration.allowsInlinePragmas ? Suppressions(input.dockerfile.syntax) : .none, scripts: scripts)
+    }
+
+    /// The names earlier `ONBUILD ARG` and `ONBUILD ENV` triggers of the stage declare: in a child
+    /// build they run before a later ONBUILD RUN.
+    static func onbuildDeclarations(before instruction: Instruction, in input: AnalyzedDockerfile) -> [String] {
+        input.instructions.prefix(instruction.index).flatMap { earlier -> [String] in
+            guard earlier.stageIndex == instruction.stageIndex, case .onbuild(let onbuild) = earlier.payload, let trigger = onbuild.trigger,
+                  trigger.kind == .arg || trigger.kind == .env else { return [] }
+            return trigger.arguments.compactMap { argument in
+                let name = String(argument.value.prefix { $0 != "=" })
+                let isName = name.first.map { $0 == "_" || $0.isLetter } ?? false && name.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
+                return isName ? name : nil
+            }
+        }
     }
 
     /// The diagnostics for one unit, given ShellCheck's findings for each of its scripts.

@@ -3,7 +3,7 @@ import HullDockerfile
 import HullLint
 import HullShell
 
-/// Language packages (pip, npm, gem, `go install`) installed without a version.
+/// Language packages (pip, npm, gem, `go install` and `go get`) installed without a version.
 public struct LanguagePackageNotPinnedRule: DockerfileRule {
     public static let description = RuleDescription(
         code: "SH034", name: "language-package-not-pinned",
@@ -18,8 +18,9 @@ public struct LanguagePackageNotPinnedRule: DockerfileRule {
         or ENV), `npm ci` with a lockfile. Hull follows hadolint's syntax rules: pip version \
         operators, local folders, wheels and archives, and VCS URLs with an `@ref`; npm tarballs, \
         folders, and git URLs with a `#ref`. It is stricter in one place: `@latest` is a moving tag, \
-        not a version, for npm and `go install` alike. Operands built from ARG or ENV values are \
-        resolved; operands only known at run time are left alone.
+        not a version, for npm and `go install` alike. `go get` is judged as `go install` is: both \
+        fetch the newest release of a package named without `@version`. Operands built from ARG or \
+        ENV values are resolved; operands only known at run time are left alone.
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.hadolint("DL3013"), .hadolint("DL3016"), .hadolint("DL3028"), .hadolint("DL3062")],
@@ -35,6 +36,7 @@ public struct LanguagePackageNotPinnedRule: DockerfileRule {
             .failing("FROM ruby:3.3\nRUN <<EOF\nset -e\ngem install ↓rails\nEOF\n"),
             .passing("FROM golang:1.24\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go install tool && go install ./cmd/server && go install cmd/vet\n"),
             .failing("FROM golang:1.22\nRUN go install ⟦golang.org/x/tools/gopls@latest⟧ && go install ↓honnef.co/go/tools/cmd/staticcheck\n"),
+            .failing("FROM golang:1.16\nRUN go get -d -v ⟦github.com/optiopay/klar⟧ && go get golang.org/x/tools/gopls@v0.6.3 ./...\n"),
         ])
 
     /// hadolint has one ID per package manager.
@@ -73,8 +75,9 @@ public struct LanguagePackageNotPinnedRule: DockerfileRule {
             guard path.first == "install", !invocation.has(option: "-v") else { return nil }
             return (.gem, "gem install <gem>:<version>")
         case "go":
-            guard path.first == "install" else { return nil }
-            return (.go, "go install <package>@<version>")
+            // `go get` fetches the newest version as `go install` does (and records it in go.mod).
+            guard path.first == "install" || path.first == "get" else { return nil }
+            return (.go, "go \(path.first ?? "install") <package>@<version>")
         default:
             return nil
         }

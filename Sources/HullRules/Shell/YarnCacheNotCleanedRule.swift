@@ -19,7 +19,9 @@ public struct YarnCacheNotCleanedRule: DockerfileRule {
         folder with `rm`, and Yarn Berry (2 and later), recognised by `--immutable`, \
         `--immutable-cache`, `--check-cache` or `--mode`, an earlier `corepack` or `yarn set \
         version`, or a `.yarnrc.yml` in the build context: Berry's cache is part of the install \
-        (Plug'n'Play reads packages from it), so cleaning it would break the image.
+        (Plug'n'Play reads packages from it), so cleaning it would break the image. Only stages whose \
+        layers reach the image are judged: the target stage and the stages it is built `FROM`, not \
+        builder stages the image only copies files from.
         """,
         category: .size, defaultSeverity: .info,
         aliases: [.hadolint("DL3060")],
@@ -34,6 +36,7 @@ public struct YarnCacheNotCleanedRule: DockerfileRule {
             .passing("FROM node:20\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile\n"),
             .passing("FROM node:20\nRUN corepack enable && yarn set version stable\nRUN yarn install --immutable\n"),
             .passing("FROM node:20\nCOPY . .\nRUN yarn install\n", files: [".yarnrc.yml", "yarn.lock"]),
+            .passing("FROM node:20 AS build\nRUN yarn install --frozen-lockfile && yarn build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n"),
             .failing("FROM node:20\nRUN yarn ⟦install⟧ --frozen-lockfile && yarn build\n"),
             .failing("FROM node:20\nRUN ⟦yarn⟧ && \\\n    yarn global ↓add serve\n"),
             .failing("FROM node:20\nRUN <<EOF\nset -e\nyarn ↓install --production\nEOF\n"),
@@ -49,7 +52,8 @@ public struct YarnCacheNotCleanedRule: DockerfileRule {
         if input.context?.contains(".yarnrc.yml") ?? false { return }
         var berry = false
         var stage: Int?
-        for run in input.hygieneRuns {
+        let shipped = ShellImageStages.indices(in: input)
+        for run in input.hygieneRuns where run.stageIndex.map(shipped.contains) ?? false {
             if run.stageIndex != stage {
                 stage = run.stageIndex
                 berry = false
