@@ -153,8 +153,7 @@ public struct RelativeWorkdirRule: DockerfileRule {
             if let assumed, !windows {
                 let base = MetadataPaths.resolve(path ?? ".", against: assumed)
                 if let edit = Self.edit(word, value: value, base: base, in: input) {
-                    let resolved = MetadataPaths.resolve(value, against: base)
-                    fix = Fix(title: "Write `\(resolved)`", edits: [edit], applicability: .unsafe)
+                    fix = Fix(title: Self.title(edit, word), edits: [edit], applicability: .unsafe)
                     fixNotes.append("The fix assumes the base image works in `\(assumed)`; check it with `docker image inspect -f '{{.Config.WorkingDir}}'`.")
                 }
             }
@@ -168,7 +167,7 @@ public struct RelativeWorkdirRule: DockerfileRule {
             // A variable that a build argument can change may hold an absolute path, which the
             // directory put in front would then change; in front of `/` that makes no difference.
             let edit = !windows && baseIsFixed && (fixed || base == "/") ? Self.edit(word, value: value, base: base, in: input) : nil
-            let fix = edit.map { Fix(title: "Write `\(resolved)`", edits: [$0], applicability: .safe) }
+            let fix = edit.map { Fix(title: Self.title($0, word), edits: [$0], applicability: .safe) }
             sink.report(word.range, "`\(value)` is relative; it resolves to `\(resolved)`", fix: fix)
             return .known(resolved, fixed: baseIsFixed && fixed)
         }
@@ -185,6 +184,11 @@ public struct RelativeWorkdirRule: DockerfileRule {
         }
         let prefix = base == "/" ? "/" : base + "/"
         return isPlain(prefix, in: input) ? .insert(prefix, at: word.range.start) : nil
+    }
+
+    /// The fix title: the word as the edit writes it.
+    static func title(_ edit: Edit, _ word: Word) -> String {
+        edit.range.isEmpty ? "Write `\(edit.replacement)\(word.text)`" : "Write `\(edit.replacement)`"
     }
 
     /// Whether `text` can be written as a `WORKDIR` word as it is: no white space, quotes,
