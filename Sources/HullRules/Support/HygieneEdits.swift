@@ -29,6 +29,9 @@ enum HygieneEdits {
         let atLineEnd = after >= bytes.count || [UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[after])
         if after > end, !atLineEnd {
             end = after
+            // Alone on a line that only continues the instruction (`    --nodigest \`): the whole
+            // line goes, rather than leaving one with nothing but the escape character.
+            if let line = wholeContinuedLine(from: start, escapeAt: after, in: bytes) { return .delete(line) }
         } else {
             var before = start
             while before > 0, isBlank(bytes[before - 1]) { before -= 1 }
@@ -43,6 +46,21 @@ enum HygieneEdits {
             start = continuation
         }
         return .delete(TextRange(start: start, end: end))
+    }
+
+    /// The line holding the text from `start` to the escape character at `escape`, through its
+    /// line ending, when nothing but blanks stands before `start` on it and nothing but blanks
+    /// follows the escape character.
+    private static func wholeContinuedLine(from start: Int, escapeAt escape: Int, in bytes: [UInt8]) -> TextRange? {
+        guard escape < bytes.count, bytes[escape] == UInt8(ascii: "\\") || bytes[escape] == UInt8(ascii: "`") else { return nil }
+        var lineBegin = start
+        while lineBegin > 0, bytes[lineBegin - 1] == UInt8(ascii: " ") || bytes[lineBegin - 1] == UInt8(ascii: "\t") { lineBegin -= 1 }
+        guard lineBegin > 0, bytes[lineBegin - 1] == UInt8(ascii: "\n") else { return nil }
+        var lineEnd = escape + 1
+        while lineEnd < bytes.count, bytes[lineEnd] == UInt8(ascii: " ") || bytes[lineEnd] == UInt8(ascii: "\t") { lineEnd += 1 }
+        if lineEnd < bytes.count, bytes[lineEnd] == UInt8(ascii: "\r") { lineEnd += 1 }
+        guard lineEnd < bytes.count, bytes[lineEnd] == UInt8(ascii: "\n") else { return nil }
+        return TextRange(start: lineBegin, end: lineEnd + 1)
     }
 
     /// Where to start deleting so that the content line before `lineStart` ends the
