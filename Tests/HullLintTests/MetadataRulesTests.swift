@@ -46,14 +46,21 @@ struct MetadataRulesTests {
 
     // MARK: - Empty continuation lines
 
-    @Test("a gap before a line that starts an instruction gets a note and no fix")
+    @Test("a gap before a line that starts an instruction gets a note, and deleting it keeps the instruction BuildKit reads")
     func gapBeforeInstruction() {
         let text = "FROM alpine:3.20\nRUN apk add curl \\\n\nRUN echo done\n"
         let found = RuleHarness.lint(EmptyContinuationLineRule.self, text)
         #expect(found.count == 1)
-        #expect(found.first?.fix == nil)
+        #expect(found.first?.fix?.applicability == .safe)
+        #expect(found.first?.fix?.title.contains("`RUN echo done`") == true)
         #expect(found.first?.notes.first?.contains("`RUN echo done`") == true)
-        #expect(RuleHarness.fixed(EmptyContinuationLineRule.self, text) == text)
+        let fixed = RuleHarness.fixed(EmptyContinuationLineRule.self, text)
+        #expect(fixed == "FROM alpine:3.20\nRUN apk add curl \\\nRUN echo done\n")
+        // Before and after, the RUN swallows the next line: the same two instructions.
+        let before = DockerfileParser.parse(text).instructions.map { "\($0.keyword) \($0.rest)" }
+        let after = DockerfileParser.parse(fixed).instructions.map { "\($0.keyword) \($0.rest)" }
+        #expect(before == ["FROM alpine:3.20", "RUN apk add curl RUN echo done"])
+        #expect(after == before)
     }
 
     @Test("deleting empty lines keeps CRLF endings, escape directives and trailing gaps right")

@@ -14,9 +14,12 @@ public struct EmptyContinuationLineRule: DockerfileRule {
         often hides a mistake: a `\\` left on the last line of a `RUN` pulls the following instruction into \
         the command. Hull reports each affected instruction once, at its first empty line, as BuildKit \
         does. The fix deletes the empty lines (whitespace-only lines included, comment lines kept), which \
-        leaves the instruction BuildKit reads unchanged; it is not offered when the line after the gap \
-        starts with an instruction keyword, because then the real fix is to end the instruction before \
-        the gap, which changes the build.
+        leaves the instruction BuildKit reads unchanged, so it is safe. That holds when the line after the \
+        gap starts with an instruction keyword too: BuildKit already reads that line as part of the \
+        continued instruction (`RUN apk add curl \\`, an empty line, then `COPY a b` is one `RUN` whose \
+        command ends in `COPY a b`), with or without the gap. There the diagnostic says so and the fix \
+        title names the line that stays in the instruction; ending the instruction before the gap, which is \
+        usually what was meant, changes the build and is left to a person.
         """,
         category: .correctness, defaultSeverity: .warning,
         aliases: [.buildkit("NoEmptyContinuation")],
@@ -31,6 +34,8 @@ public struct EmptyContinuationLineRule: DockerfileRule {
             .fix("FROM debian:12\nRUN apt-get update && \\\n\n    apt-get install -y curl \\\n  \t\n\n    && echo ok\n",
                  to: "FROM debian:12\nRUN apt-get update && \\\n    apt-get install -y curl \\\n    && echo ok\n"),
             .fix("FROM debian:12\nLABEL a=1 \\\n    # why b\n\n    b=2\n", to: "FROM debian:12\nLABEL a=1 \\\n    # why b\n    b=2\n"),
+            .fix("FROM alpine:3.20\nRUN apk add --no-cache curl \\\n\nCOPY smb.conf /etc/samba/\nCMD [\"smbd\"]\n",
+                 to: "FROM alpine:3.20\nRUN apk add --no-cache curl \\\nCOPY smb.conf /etc/samba/\nCMD [\"smbd\"]\n"),
         ])
 
     public init() {}
@@ -47,13 +52,12 @@ public struct EmptyContinuationLineRule: DockerfileRule {
             let lines = instruction.emptyContinuationLines.map { TextRange(start: $0.start, end: Self.lineEnd(after: $0.end, in: bytes)) }
             var notes: [String] = []
             if lines.count > 1 { notes.append("\(lines.count) empty lines are inside this instruction.") }
-            var fix: Fix?
+            var title = lines.count == 1 ? "Delete the empty line" : "Delete the empty lines"
             if let following = Self.instructionLikeLine(after: lines, of: instruction, in: bytes) {
                 notes.append("The line after the gap, `\(following)`, is read as part of this `\(instruction.keyword)`; end the instruction before the gap if a new one was meant.")
-            } else {
-                fix = Fix(title: lines.count == 1 ? "Delete the empty line" : "Delete the empty lines",
-                          edits: Self.merged(lines).map { .delete($0) }, applicability: .safe)
+                title += ", keeping `\(following)` in this `\(instruction.keyword)` as BuildKit reads it"
             }
+            let fix = Fix(title: title, edits: Self.merged(lines).map { .delete($0) }, applicability: .safe)
             sink.report(warning.range, "empty continuation line in `\(instruction.keyword)`", notes: notes, fix: fix)
         }
     }

@@ -39,6 +39,8 @@ public struct PackageSignatureCheckDisabledRule: DockerfileRule {
             .fix("FROM debian:12\nRUN apt-get install -y --allow-unauthenticated curl\n", to: "FROM debian:12\nRUN apt-get install -y curl\n", .unsafe),
             .fix("FROM alpine:3.20\nRUN apk \\\n    add python3 \\\n    --allow-untrusted\nRUN echo done\n",
                  to: "FROM alpine:3.20\nRUN apk \\\n    add python3\nRUN echo done\n", .unsafe),
+            .fix("FROM fedora:40\nRUN rpm \\\n    -i python3.rpm \\\n    --nodigest \\\n    --nosignature \\\n\n    --noverify\nRUN echo done\n",
+                 to: "FROM fedora:40\nRUN rpm \\\n    -i python3.rpm\nRUN echo done\n", .unsafe),
         ])
 
     static let aptOptions = ["--allow-unauthenticated", "--force-yes", "--allow-insecure-repositories"]

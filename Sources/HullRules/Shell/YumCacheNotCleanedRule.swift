@@ -28,6 +28,7 @@ public struct YumCacheNotCleanedRule: DockerfileRule {
             .failing("FROM fedora:40\nRUN dnf clean all && ⟦dnf install⟧ -y gcc\n"),
             .fix("FROM fedora:40\nRUN dnf install -y gcc make \\\n && make -C /src install\n",
                  to: "FROM fedora:40\nRUN dnf install -y gcc make && dnf clean all \\\n && make -C /src install\n"),
+            .fix("FROM fedora:40\nRUN dnf install -y python3 | tee /tmp/install.log\n", to: "FROM fedora:40\nRUN dnf install -y python3 | tee /tmp/install.log && dnf clean all\n"),
         ])
 
     public init() {}

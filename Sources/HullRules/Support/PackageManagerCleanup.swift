@@ -7,7 +7,8 @@ import HullShell
 /// command, unless a cache or tmpfs mount keeps the cache out of the layer.
 enum PackageManagerCleanup {
     /// Reports the last install of each offending RUN; the fix appends the clean command (made
-    /// from the tool name as written) after the family's last command in the RUN.
+    /// from the tool name as written) after the family's last command in the RUN (after the
+    /// whole pipeline when that command feeds one).
     /// `peerIDs` maps a tool to the peers' IDs for its findings (one ID per tool in hadolint and Trivy).
     static func check(family: PackageManagerFamily, cleanCommand: (String) -> String, peerIDs: [String: [String]] = [:], _ input: AnalyzedDockerfile, _ sink: inout DiagnosticSink) {
         for run in ShellRun.all(in: input, stages: ShellImageStages.indices(in: input)) {
@@ -20,7 +21,7 @@ enum PackageManagerCleanup {
             var fix: Fix?
             if let last = commands.lastIndex(where: belongs), let tool = commands[last].invocation?.name {
                 let clean = cleanCommand(tool)
-                fix = ShellEdits.append(clean, after: commands[last]).map { Fix(title: "Run `\(clean)` at the end of the \(tool) steps", edits: [$0], applicability: .safe) }
+                fix = ShellEdits.append(clean, afterPipelineOf: commands[last], in: commands).map { Fix(title: "Run `\(clean)` at the end of the \(tool) steps", edits: [$0], applicability: .safe) }
             }
             let written = ShellEdits.commandText(invocation)
             sink.report(ShellEdits.commandRange(invocation), "`\(written)` without `\(cleanCommand(invocation.name))` afterwards leaves the \(family.cache.noun) in the layer", fix: fix, peerIDs: peerIDs.isEmpty ? nil : peerIDs[invocation.name] ?? peerIDs[invocation.tool ?? invocation.name] ?? [])

@@ -38,4 +38,32 @@ enum ShellEdits {
         }
         return .insert(" && " + text, at: command.fileRange.end)
     }
+
+    /// Appends ` && text` after the whole pipeline `command` is an element of (`yum install … |
+    /// tee log` becomes `yum install … | tee log && text`), so that what flows through the pipe
+    /// is unchanged and the step runs when the pipeline succeeds; `append(_:after:)` when the
+    /// command is in no pipeline. Nil unless every later element of the pipeline is a plain
+    /// command at the same level (not a group, subshell or loop), listed in `commands`.
+    static func append(_ text: String, afterPipelineOf command: SimpleCommand, in commands: [SimpleCommand]) -> Edit? {
+        guard let position = command.context.pipeline else { return append(text, after: command) }
+        guard let offset = commands.firstIndex(where: { $0.context.index == command.context.index && $0.fileRange == command.fileRange }) else { return nil }
+        var last = command
+        for step in 1..<(position.count - position.index) {
+            let next = offset + step
+            guard next < commands.count else { return nil }
+            let element = commands[next]
+            guard element.context.enclosures == command.context.enclosures,
+                  element.context.pipeline == PipelinePosition(index: position.index + step, count: position.count, followingOperator: element.context.pipeline?.followingOperator)
+            else { return nil }
+            last = element
+        }
+        guard last.source.isExact, !last.context.isBackground, !last.context.isNegated else { return nil }
+        for enclosure in last.context.enclosures {
+            switch enclosure {
+            case .ifCondition, .loopCondition, .commandSubstitution, .processSubstitution, .functionBody, .nestedScript: return nil
+            default: continue
+            }
+        }
+        return .insert(" && " + text, at: last.fileRange.end)
+    }
 }
