@@ -1,3 +1,4 @@
+import Foundation
 import HullArchive
 import HullContext
 import HullOCI
@@ -34,43 +35,181 @@ public struct ImageAnalyzer: Sendable {
     public init(options: Options = Options()) { self.options = options }
 
     /// Analyses an opened image.
+    ///
+    /// Two stages run side by side. This thread reads each layer's tar stream: headers into the
+    /// layer's tree, problems, and the first bytes of the files the secret scan reads. A second
+    /// thread takes what was read, in order: it scans those bytes for secrets and applies each
+    /// finished layer to dive's model and to the final filesystem. The reading stage waits while
+    /// a layer it handed over is not yet applied, or while more than a few megabytes of file
+    /// bytes wait to be scanned, so memory stays bounded by the trees, as with one thread.
     public func analyze(_ image: ImageSource) throws(HullArchiveError) -> ImageAnalysis {
-        var pass = Pass(options: options)
-        for index in image.layers.indices {
-            try pass.readLayer(index, image: image)
+        let handoff = Handoff()
+        var pass = Pass(options: options, handoff: handoff)
+        let merger = LayerMerger(listLimit: options.listLimit, scanner: pass.scanner)
+        let stage = MergeStage(merger: merger, handoff: handoff)
+        stage.start()
+        do {
+            for index in image.layers.indices {
+                let layer = try pass.readLayer(index, image: image)
+                pass.flush()
+                handoff.put([.layer(layer)], bytes: 0)
+            }
+        } catch {
+            handoff.close()
+            stage.wait()
+            throw error
         }
-        return pass.finish(image: image)
+        handoff.close()
+        stage.wait()
+        return pass.finish(image: image, merged: merger)
     }
 }
 
-/// The state of one pass.
+/// One layer as the reading stage leaves it for the merging stage.
+private struct ReadLayer {
+    var index: Int
+    var tree: PathNode
+    var opaque: [String]
+}
+
+/// What the reading stage hands to the merging stage, in the order it was read.
+private enum Handed {
+    /// A file secret found by its path.
+    case secret(path: String, secret: ImageAnalysis.Secret)
+    /// The first bytes of a file, to scan for secrets.
+    case contents(path: String, layer: Int, bytes: [UInt8])
+    /// A layer read to its end.
+    case layer(ReadLayer)
+}
+
+/// The queue between the two stages. The reading stage waits while a layer it handed over is
+/// not yet applied, and while more than ``byteLimit`` bytes of file contents wait to be scanned.
+private final class Handoff: @unchecked Sendable {
+    static let byteLimit = 8 << 20
+    private let condition = NSCondition()
+    private var queue: [[Handed]] = []
+    private var queuedBytes = 0
+    private var layersOutstanding = 0
+    private var closed = false
+
+    /// Hands over `items` (holding `bytes` bytes of file contents), waiting as described.
+    func put(_ items: [Handed], bytes: Int) {
+        let holdsLayer = items.contains { if case .layer = $0 { return true } else { return false } }
+        condition.lock()
+        defer { condition.unlock() }
+        while !closed && (holdsLayer && layersOutstanding > 0 || queuedBytes > 0 && queuedBytes + bytes > Handoff.byteLimit) {
+            condition.wait()
+        }
+        if closed { return }
+        if holdsLayer { layersOutstanding += 1 }
+        queuedBytes += bytes
+        queue.append(items)
+        condition.broadcast()
+    }
+
+    /// The next items and the content bytes they hold, or nil once the reading stage is done
+    /// and nothing is left.
+    func take() -> (items: [Handed], bytes: Int)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !closed { condition.wait() }
+        guard !queue.isEmpty else { return nil }
+        let items = queue.removeFirst()
+        let bytes = items.reduce(0) { if case .contents(_, _, let data) = $1 { return $0 + data.count } else { return $0 } }
+        queuedBytes -= bytes
+        condition.broadcast()
+        return (items, bytes)
+    }
+
+    /// The merging stage applied a layer.
+    func applied() {
+        condition.lock()
+        layersOutstanding -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Nothing more will be handed over.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+/// The thread of the merging stage.
+private final class MergeStage: @unchecked Sendable {
+    private let merger: LayerMerger
+    private let handoff: Handoff
+    private let done = NSCondition()
+    private var finished = false
+
+    init(merger: LayerMerger, handoff: Handoff) {
+        self.merger = merger
+        self.handoff = handoff
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            while let (items, _) = handoff.take() {
+                for item in items {
+                    switch item {
+                    case .secret(let path, let secret): merger.record(secret, path: path)
+                    case .contents(let path, let layer, let bytes): merger.scan(bytes, path: path, layer: layer)
+                    case .layer(let layer):
+                        merger.apply(layer)
+                        handoff.applied()
+                    }
+                }
+            }
+            done.lock()
+            finished = true
+            done.broadcast()
+            done.unlock()
+        }
+        // Deep trees recurse once per path component.
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    /// Waits until everything handed over is done.
+    func wait() {
+        done.lock()
+        while !finished { done.wait() }
+        done.unlock()
+    }
+}
+
+/// The reading stage of one pass: each layer's tar stream, its problems and secrets.
 private struct Pass {
     let options: ImageAnalyzer.Options
     let scanner: SecretScanner
-    var final = PathNode()
-    var dive = DiveEfficiency()
     var layers: [ImageAnalysis.LayerSummary] = []
     var problems: [ImageAnalysis.Problem] = []
-    var secrets: [ImageAnalysis.Secret] = []
+    let handoff: Handoff
+    /// Secrets and file contents not yet handed over, and the content bytes among them.
+    var pending: [Handed] = []
+    var pendingBytes = 0
     /// Small system files by path: the content written by the latest layer.
     var smallFiles: [String: (layer: Int, bytes: [UInt8])] = [:]
     var scannedBytes: Int64 = 0
-    var hidden: [ImageAnalysis.HiddenFile] = []
-    var hiddenBytes: Int64 = 0
-    var hiddenFiles = 0
-    /// Secret files by (layer, path) index into `secrets`, to mark them deleted later.
-    var secretFiles: [String: [Int]] = [:]
 
     static let smallFilePaths: Set<String> = ["etc/os-release", "usr/lib/os-release", "etc/passwd", "etc/group", "etc/shadow"]
     static let systemPrefixes = ["usr/", "lib/", "lib32/", "lib64/", "bin/", "sbin/", "var/lib/", "var/cache/", "proc/", "sys/", "dev/", "etc/ssl/", "etc/ca-certificates"]
     static let thirdPartyComponents: Set<String> = ["node_modules", "site-packages", "dist-packages", "vendor", ".git", "__pycache__"]
 
-    init(options: ImageAnalyzer.Options) {
+    /// Hands over at about a megabyte at a time.
+    static let batchBytes = 1 << 20
+
+    init(options: ImageAnalyzer.Options, handoff: Handoff) {
         self.options = options
+        self.handoff = handoff
         scanner = SecretScanner(options: .init(scanContents: options.scanContents, bytesPerFile: options.bytesPerFile))
     }
 
-    mutating func readLayer(_ index: Int, image: ImageSource) throws(HullArchiveError) {
+    /// Reads layer `index` into its tree, for the merging stage.
+    mutating func readLayer(_ index: Int, image: ImageSource) throws(HullArchiveError) -> ReadLayer {
         let layer = image.layers[index]
         let tree = PathNode()
         var summary = ImageAnalysis.LayerSummary(index: index, digest: layer.digest, diffID: layer.diffID, compression: "none", storedSize: layer.size,
@@ -134,9 +273,16 @@ private struct Pass {
         } catch {
             throw HullArchiveError.unreadable(path: layer.path, reason: String(describing: error))
         }
-        dive.add(layer: index, tree: tree)
-        summary.hiddenBytes = merge(tree, opaque: opaque, layer: index)
         layers.append(summary)
+        return ReadLayer(index: index, tree: tree, opaque: opaque)
+    }
+
+    /// Hands over what is pending.
+    mutating func flush() {
+        guard !pending.isEmpty else { return }
+        handoff.put(pending, bytes: pendingBytes)
+        pending = []
+        pendingBytes = 0
     }
 
     /// Where ``insert(_:entry:layer:into:)`` put an entry.
@@ -182,97 +328,6 @@ private struct Pass {
         return .placed(again: again)
     }
 
-    /// Applies a layer to the final filesystem with OCI semantics: its whiteouts and opaque folders
-    /// hide lower layers only, then its entries replace what they cover. Returns the bytes hidden.
-    /// Both walks go down the layer's tree and the final tree side by side, so no path is looked up from the root.
-    private mutating func merge(_ tree: PathNode, opaque: [String], layer: Int) -> Int64 {
-        var hiddenHere: Int64 = 0
-        for directory in opaque {
-            guard let node = directory.isEmpty ? final : final.lookup(directory) else { continue }
-            for (name, child) in node.children {
-                hiddenHere += hide(child, path: directory.isEmpty ? name : directory + "/" + name, by: layer)
-            }
-            node.children = [:]
-        }
-        hiddenHere += applyWhiteouts(tree, at: final, prefix: "", layer: layer)
-        hiddenHere += applyEntries(tree, at: final, prefix: "", layer: layer)
-        return hiddenHere
-    }
-
-    /// Removes from `target` (the final tree's node at `prefix`, if any) what the whiteouts below `node` name.
-    private mutating func applyWhiteouts(_ node: PathNode, at target: PathNode?, prefix: String, layer: Int) -> Int64 {
-        var hiddenHere: Int64 = 0
-        for (name, child) in node.children {
-            let path = prefix.isEmpty ? name : prefix + "/" + name
-            if name.hasPrefix(Whiteout.prefix) {
-                if name != Whiteout.opaqueMarker {
-                    let removedName = String(name.dropFirst(Whiteout.prefix.count))
-                    if let target, let removed = target.children[removedName] {
-                        hiddenHere += hide(removed, path: prefix.isEmpty ? removedName : prefix + "/" + removedName, by: layer)
-                        target.children[removedName] = nil
-                    }
-                }
-                continue
-            }
-            hiddenHere += applyWhiteouts(child, at: target?.children[name], prefix: path, layer: layer)
-        }
-        return hiddenHere
-    }
-
-    /// Puts the entries below `node` into `container` (the final tree's node at `prefix`).
-    private mutating func applyEntries(_ node: PathNode, at container: PathNode, prefix: String, layer: Int) -> Int64 {
-        var hiddenHere: Int64 = 0
-        for (name, child) in node.children {
-            if name.hasPrefix(Whiteout.prefix) { continue }
-            let path = prefix.isEmpty ? name : prefix + "/" + name
-            let placed: PathNode
-            if let existing = container.children[name] {
-                if child.explicit, existing.kind != .directory || child.kind != .directory {
-                    hiddenHere += hide(existing, path: path, by: layer)
-                    let replacement = PathNode()
-                    replacement.copyPayload(from: child)
-                    container.children[name] = replacement
-                    placed = replacement
-                } else {
-                    if child.explicit { existing.copyPayload(from: child) }
-                    placed = existing
-                }
-            } else {
-                let added = PathNode()
-                added.copyPayload(from: child)
-                if !child.explicit { added.kind = .directory; added.explicit = false; added.layer = layer }
-                container.children[name] = added
-                placed = added
-            }
-            if !child.children.isEmpty {
-                hiddenHere += applyEntries(child, at: placed, prefix: path, layer: layer)
-            }
-        }
-        return hiddenHere
-    }
-
-    private mutating func hide(_ node: PathNode, path: String, by layer: Int) -> Int64 {
-        var total: Int64 = 0
-        var stack: [(String, PathNode)] = [(path, node)]
-        while let (current, item) = stack.popLast() {
-            if item.kind == .regular && item.explicit {
-                total += item.size
-                hiddenFiles += 1
-                hidden.append(.init(path: "/" + current, layer: item.layer, bytes: item.size, hiddenBy: layer))
-                if hidden.count > options.listLimit * 4 {
-                    hidden.sort { $0.bytes > $1.bytes }
-                    hidden.removeLast(hidden.count - options.listLimit)
-                }
-                if let indices = secretFiles["\(item.layer):\(current)"] {
-                    for index in indices { secrets[index].deletedLater = true }
-                }
-            }
-            for (name, child) in item.children { stack.append((current + "/" + name, child)) }
-        }
-        hiddenBytes += total
-        return total
-    }
-
     private mutating func inspectFile(_ path: String, entry: TarEntry, layer: Int, reader: TarReader) throws {
         if Pass.smallFilePaths.contains(path), entry.size <= 1 << 20 {
             smallFiles[path] = (layer, try reader.readContent(limit: Int(entry.size)))
@@ -291,20 +346,28 @@ private struct Pass {
             bytes = try reader.readContent(limit: options.bytesPerFile)
         }
         scannedBytes += Int64(bytes.count)
-        for finding in scanner.findings(inContents: bytes, path: contextPath) {
-            record(finding, path: path, layer: layer)
-        }
+        // Scanned on the merging stage, in order with the secrets found by path.
+        pending.append(.contents(path: path, layer: layer, bytes: bytes))
+        pendingBytes += bytes.count
+        if pendingBytes >= Pass.batchBytes { flush() }
     }
 
     private mutating func record(_ finding: SecretFinding, path: String, layer: Int) {
-        secretFiles["\(layer):\(path)", default: []].append(secrets.count)
-        secrets.append(.init(place: "file", name: "/" + path, kind: finding.kind.rawValue, excerpt: finding.excerpt, layer: layer, history: nil,
-                             line: finding.line, deletedLater: false, confidence: finding.confidence.description))
+        pending.append(.secret(path: path, secret: .init(finding, path: path, layer: layer)))
     }
 
     // MARK: - Finishing
 
-    mutating func finish(image: ImageSource) -> ImageAnalysis {
+    mutating func finish(image: ImageSource, merged: LayerMerger) -> ImageAnalysis {
+        for (index, hiddenBytes) in merged.layerHiddenBytes.enumerated() where index < layers.count {
+            layers[index].hiddenBytes = hiddenBytes
+        }
+        let final = merged.final
+        let dive = merged.dive
+        var secrets = merged.secrets
+        var hidden = merged.hidden
+        let hiddenBytes = merged.hiddenBytes
+        let hiddenFiles = merged.hiddenFiles
         let config = image.config.config ?? ImageConfig.Container()
         var history: [ImageAnalysis.HistoryLine] = []
         var layerIndex = 0
@@ -334,11 +397,14 @@ private struct Pass {
             case .hardLink: filesystem.hardLinks += 1
             default: break
             }
-            let special = ImageAnalysis.SpecialFile(path: "/" + path, layer: node.layer, mode: String(node.mode, radix: 8), uid: node.uid, gid: node.gid)
-            if node.kind == .regular, node.mode & 0o6000 != 0 { setID.append(special) }
-            if node.explicit, node.kind == .regular || node.kind == .directory, node.mode & 0o002 != 0,
-               !(node.kind == .directory && node.mode & 0o1000 != 0) {
-                worldWritable.append(special)
+            // Most nodes are neither: the record (two strings) is built only when needed.
+            let isSetID = node.kind == .regular && node.mode & 0o6000 != 0
+            let isWorldWritable = node.explicit && (node.kind == .regular || node.kind == .directory) && node.mode & 0o002 != 0
+                && !(node.kind == .directory && node.mode & 0o1000 != 0)
+            if isSetID || isWorldWritable {
+                let special = ImageAnalysis.SpecialFile(path: "/" + path, layer: node.layer, mode: String(node.mode, radix: 8), uid: node.uid, gid: node.gid)
+                if isSetID { setID.append(special) }
+                if isWorldWritable { worldWritable.append(special) }
             }
             if let reason = UnneededFiles.reason(path: path, isDirectory: node.kind == .directory) {
                 unneeded.append(.init(path: "/" + path, layer: node.layer, reason: reason))
@@ -399,6 +465,148 @@ private struct Pass {
         if command.count == 3, ["/bin/sh", "/bin/bash", "sh", "bash", "/bin/ash", "cmd", "cmd.exe", "/bin/dash"].contains(command[0]),
            command[1] == "-c" || command[1] == "/S" || command[1] == "/C" { return "shell" }
         return "exec"
+    }
+}
+
+/// The merging stage of one pass: applies read layers, in order, to dive's model and to the final
+/// filesystem, and tracks what later layers hide. Runs on its own thread; read only after it ends.
+private final class LayerMerger: @unchecked Sendable {
+    let listLimit: Int
+    var final = PathNode()
+    var dive = DiveEfficiency()
+    /// File secrets of every layer, in layer order.
+    var secrets: [ImageAnalysis.Secret] = []
+    /// Secret files by (layer, path) index into `secrets`, to mark them deleted later.
+    var secretFiles: [String: [Int]] = [:]
+    var hidden: [ImageAnalysis.HiddenFile] = []
+    var hiddenBytes: Int64 = 0
+    var hiddenFiles = 0
+    /// The bytes each layer hides, by layer index.
+    var layerHiddenBytes: [Int64] = []
+
+    let scanner: SecretScanner
+
+    init(listLimit: Int, scanner: SecretScanner) {
+        self.listLimit = listLimit
+        self.scanner = scanner
+    }
+
+    /// Records a file secret of the layer being read.
+    func record(_ secret: ImageAnalysis.Secret, path: String) {
+        secretFiles["\(secret.layer ?? 0):\(path)", default: []].append(secrets.count)
+        secrets.append(secret)
+    }
+
+    /// Scans the first bytes of the file at `path` in `layer` for secrets.
+    func scan(_ bytes: [UInt8], path: String, layer: Int) {
+        for finding in scanner.findings(inContents: bytes, path: ContextPath(path)) {
+            record(.init(finding, path: path, layer: layer), path: path)
+        }
+    }
+
+    func apply(_ layer: ReadLayer) {
+        dive.add(layer: layer.index, tree: layer.tree)
+        layerHiddenBytes.append(merge(layer.tree, opaque: layer.opaque, layer: layer.index))
+    }
+
+    /// Applies a layer to the final filesystem with OCI semantics: its whiteouts and opaque folders
+    /// hide lower layers only, then its entries replace what they cover. Returns the bytes hidden.
+    /// Both walks go down the layer's tree and the final tree side by side, so no path is looked up from the root.
+    private func merge(_ tree: PathNode, opaque: [String], layer: Int) -> Int64 {
+        var hiddenHere: Int64 = 0
+        for directory in opaque {
+            guard let node = directory.isEmpty ? final : final.lookup(directory) else { continue }
+            for (name, child) in node.children {
+                hiddenHere += hide(child, path: directory.isEmpty ? name : directory + "/" + name, by: layer)
+            }
+            node.children = [:]
+        }
+        hiddenHere += applyWhiteouts(tree, at: final, prefix: "", layer: layer)
+        hiddenHere += applyEntries(tree, at: final, prefix: "", layer: layer)
+        return hiddenHere
+    }
+
+    /// Removes from `target` (the final tree's node at `prefix`, if any) what the whiteouts below `node` name.
+    private func applyWhiteouts(_ node: PathNode, at target: PathNode?, prefix: String, layer: Int) -> Int64 {
+        var hiddenHere: Int64 = 0
+        for (name, child) in node.children {
+            let path = prefix.isEmpty ? name : prefix + "/" + name
+            if name.hasPrefix(Whiteout.prefix) {
+                if name != Whiteout.opaqueMarker {
+                    let removedName = String(name.dropFirst(Whiteout.prefix.count))
+                    if let target, let removed = target.children[removedName] {
+                        hiddenHere += hide(removed, path: prefix.isEmpty ? removedName : prefix + "/" + removedName, by: layer)
+                        target.children[removedName] = nil
+                    }
+                }
+                continue
+            }
+            hiddenHere += applyWhiteouts(child, at: target?.children[name], prefix: path, layer: layer)
+        }
+        return hiddenHere
+    }
+
+    /// Puts the entries below `node` into `container` (the final tree's node at `prefix`).
+    private func applyEntries(_ node: PathNode, at container: PathNode, prefix: String, layer: Int) -> Int64 {
+        var hiddenHere: Int64 = 0
+        for (name, child) in node.children {
+            if name.hasPrefix(Whiteout.prefix) { continue }
+            let path = prefix.isEmpty ? name : prefix + "/" + name
+            let placed: PathNode
+            if let existing = container.children[name] {
+                if child.explicit, existing.kind != .directory || child.kind != .directory {
+                    hiddenHere += hide(existing, path: path, by: layer)
+                    let replacement = PathNode()
+                    replacement.copyPayload(from: child)
+                    container.children[name] = replacement
+                    placed = replacement
+                } else {
+                    if child.explicit { existing.copyPayload(from: child) }
+                    placed = existing
+                }
+            } else {
+                let added = PathNode()
+                added.copyPayload(from: child)
+                if !child.explicit { added.kind = .directory; added.explicit = false; added.layer = layer }
+                container.children[name] = added
+                placed = added
+            }
+            if !child.children.isEmpty {
+                hiddenHere += applyEntries(child, at: placed, prefix: path, layer: layer)
+            }
+        }
+        return hiddenHere
+    }
+
+    private func hide(_ node: PathNode, path: String, by layer: Int) -> Int64 {
+        var total: Int64 = 0
+        var stack: [(String, PathNode)] = [(path, node)]
+        while let (current, item) = stack.popLast() {
+            if item.kind == .regular && item.explicit {
+                total += item.size
+                hiddenFiles += 1
+                hidden.append(.init(path: "/" + current, layer: item.layer, bytes: item.size, hiddenBy: layer))
+                if hidden.count > listLimit * 4 {
+                    hidden.sort { $0.bytes > $1.bytes }
+                    hidden.removeLast(hidden.count - listLimit)
+                }
+                if let indices = secretFiles["\(item.layer):\(current)"] {
+                    for index in indices { secrets[index].deletedLater = true }
+                }
+            }
+            for (name, child) in item.children { stack.append((current + "/" + name, child)) }
+        }
+        hiddenBytes += total
+        return total
+    }
+
+}
+
+extension ImageAnalysis.Secret {
+    /// A secret found in the file at `path` (no leading `/`) of `layer`.
+    init(_ finding: SecretFinding, path: String, layer: Int) {
+        self.init(place: "file", name: "/" + path, kind: finding.kind.rawValue, excerpt: finding.excerpt, layer: layer, history: nil,
+                  line: finding.line, deletedLater: false, confidence: finding.confidence.description)
     }
 }
 

@@ -1,5 +1,8 @@
 #if canImport(Glibc)
 import Glibc
+#if canImport(CHullSystem)
+import CHullSystem
+#endif
 #elseif canImport(Musl)
 import Musl
 #elseif canImport(Darwin)
@@ -48,6 +51,14 @@ enum FileSystem {
         var linkCount: UInt64
         var device: UInt64
         var inode: UInt64
+
+        init(_ info: stat) {
+            type = EntryType(mode: UInt32(info.st_mode))
+            size = Int64(info.st_size)
+            linkCount = UInt64(info.st_nlink)
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
     }
 
     /// An errno value with its message.
@@ -123,57 +134,145 @@ enum FileSystem {
         var name: ArraySlice<UInt8> { path[nameStart...] }
     }
 
+    /// Calls `body` with the name (no NUL) and `d_type` of each entry of the open directory `fd`
+    /// (which stays open), without `.` and `..`, in the order the file system gives them. On
+    /// Linux the descriptor is read with `getdents64` directly (no `dup`, `fdopendir`, `fstat`
+    /// and `close` per folder, as `readdir` would need).
+    static func forEachName(in fd: Int32, _ body: (UnsafeBufferPointer<UInt8>, UInt8) -> Void) -> Failure? {
+        #if canImport(CHullSystem) && os(Linux)
+        let capacity = 32 * 1024
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        defer { buffer.deallocate() }
+        while true {
+            let count = hull_getdents64(fd, buffer, UInt(capacity))
+            if count < 0 {
+                if errno == EINTR { continue }
+                return Failure(code: errno)
+            }
+            if count == 0 { return nil }
+            var offset = 0
+            while offset < count {
+                // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name.
+                let record = buffer + offset
+                let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+                let type = record.load(fromByteOffset: 18, as: UInt8.self)
+                let name = (record + 19).assumingMemoryBound(to: UInt8.self)
+                let nameLength = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+                offset += length
+                if nameLength == 1 && name[0] == 0x2E || nameLength == 2 && name[0] == 0x2E && name[1] == 0x2E { continue }
+                body(UnsafeBufferPointer(start: name, count: nameLength), type)
+            }
+        }
+        #else
+        let copy = dup(fd)
+        guard copy >= 0 else { return Failure(code: errno) }
+        guard let stream = fdopendir(copy) else {
+            let failure = errno
+            close(copy)
+            return Failure(code: failure)
+        }
+        defer { closedir(stream) }
+        while true {
+            errno = 0
+            guard let entry = readdir(stream) else { return errno != 0 ? Failure(code: errno) : nil }
+            let type = entry.pointee.d_type
+            let skip = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes -> Bool in
+                    let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
+                    if length == 1 && bytes[0] == 0x2E || length == 2 && bytes[0] == 0x2E && bytes[1] == 0x2E { return true }
+                    body(UnsafeBufferPointer(start: bytes, count: length), type)
+                    return false
+                }
+            }
+            _ = skip
+        }
+        #endif
+    }
+
+    /// Whether the name at `a` sorts before the name at `b`, byte-wise (Go's `os.ReadDir` order).
+    private static func precedes(_ a: UnsafePointer<UInt8>, _ aLength: Int, _ b: UnsafePointer<UInt8>, _ bLength: Int) -> Bool {
+        let common = Swift.min(aLength, bLength)
+        let result = common == 0 ? 0 : memcmp(a, b, common)
+        return result != 0 ? result < 0 : aLength < bLength
+    }
+
     /// The entries of the open directory `fd` (which stays open), without `.` and `..`, sorted
     /// byte-wise by name as Go's `os.ReadDir` sorts them; each path is `prefix` (the directory's
     /// context-relative path) joined with the name.
     static func readDirectory(_ fd: Int32, prefix: [UInt8]) -> Result<[ListedEntry], Failure> {
-        let copy = dup(fd)
-        guard copy >= 0 else { return .failure(Failure(code: errno)) }
-        guard let stream = fdopendir(copy) else {
-            let failure = errno
-            close(copy)
-            return .failure(Failure(code: failure))
-        }
-        defer { closedir(stream) }
         let nameStart = prefix.isEmpty ? 0 : prefix.count + 1
         var entries: [ListedEntry] = []
-        while true {
-            errno = 0
-            guard let entry = readdir(stream) else {
-                if errno != 0 { return .failure(Failure(code: errno)) }
-                break
-            }
-            let type = entry.pointee.d_type
-            let path: [UInt8]? = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes -> [UInt8]? in
-                    let length = strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self))
-                    if length == 1 && bytes[0] == 0x2E || length == 2 && bytes[0] == 0x2E && bytes[1] == 0x2E { return nil }
-                    return [UInt8](unsafeUninitializedCapacity: nameStart + length) { buffer, initialized in
-                        if !prefix.isEmpty {
-                            prefix.withUnsafeBufferPointer { source in
-                                buffer.baseAddress!.initialize(from: source.baseAddress!, count: source.count)
-                            }
-                            buffer[prefix.count] = UInt8(ascii: "/")
-                        }
-                        (buffer.baseAddress! + nameStart).initialize(from: bytes, count: length)
-                        initialized = nameStart + length
+        let failure = forEachName(in: fd) { name, type in
+            let path = [UInt8](unsafeUninitializedCapacity: nameStart + name.count) { buffer, initialized in
+                if !prefix.isEmpty {
+                    prefix.withUnsafeBufferPointer { source in
+                        buffer.baseAddress!.initialize(from: source.baseAddress!, count: source.count)
                     }
+                    buffer[prefix.count] = UInt8(ascii: "/")
                 }
+                (buffer.baseAddress! + nameStart).initialize(from: name.baseAddress!, count: name.count)
+                initialized = nameStart + name.count
             }
-            guard let path else { continue }
             entries.append(ListedEntry(path: path, nameStart: nameStart, type: EntryType(directoryEntryType: type), status: nil))
         }
+        if let failure { return .failure(failure) }
         entries.sort { a, b in
             a.path.withUnsafeBufferPointer { left in
                 b.path.withUnsafeBufferPointer { right in
-                    let l = left.count - nameStart, r = right.count - nameStart
-                    let common = Swift.min(l, r)
-                    let result = common == 0 ? 0 : memcmp(left.baseAddress! + nameStart, right.baseAddress! + nameStart, common)
-                    return result != 0 ? result < 0 : l < r
+                    precedes(left.baseAddress! + nameStart, left.count - nameStart, right.baseAddress! + nameStart, right.count - nameStart)
                 }
             }
         }
         return .success(entries)
+    }
+
+    /// The names of one folder, kept together in one buffer (no allocation per entry), for walks
+    /// that need each entry's name, kind and size but not its path.
+    struct NameListing: Sendable {
+        /// One entry: where its name is in ``names``, its kind, and what `lstat` said when needed.
+        struct Item: Sendable {
+            var start: Int
+            var count: Int
+            var type: EntryType
+            /// `nil` when `d_type` sufficed (directories and special files).
+            var status: Result<Status, Failure>?
+        }
+
+        /// Every name, each followed by a NUL.
+        var names: [UInt8] = []
+        /// The entries, sorted byte-wise by name.
+        var items: [Item] = []
+
+        /// The name of `item`.
+        func name(_ item: Item) -> ArraySlice<UInt8> { names[item.start..<(item.start + item.count)] }
+    }
+
+    /// Lists the open directory `fd` (which stays open) by name, sorted byte-wise, and `lstat`s
+    /// the entries whose size or kind is needed, as ``list(_:prefix:)`` does.
+    static func listNames(_ fd: Int32) -> Result<NameListing, Failure> {
+        var listing = NameListing()
+        let failure = forEachName(in: fd) { name, type in
+            listing.items.append(.init(start: listing.names.count, count: name.count, type: EntryType(directoryEntryType: type), status: nil))
+            listing.names.append(contentsOf: name)
+            listing.names.append(0)
+        }
+        if let failure { return .failure(failure) }
+        listing.names.withUnsafeBufferPointer { names in
+            let base = names.baseAddress!
+            listing.items.sort { a, b in precedes(base + a.start, a.count, base + b.start, b.count) }
+            for index in listing.items.indices {
+                let type = listing.items[index].type
+                guard type == .unknown || type == .regular || type == .symlink else { continue }
+                let name = UnsafeRawPointer(base + listing.items[index].start).assumingMemoryBound(to: CChar.self)
+                var info = stat()
+                if fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 {
+                    listing.items[index].status = .success(Status(info))
+                } else {
+                    listing.items[index].status = .failure(Failure(code: errno))
+                }
+            }
+        }
+        return .success(listing)
     }
 
     /// Lists the open directory `fd`, whose context-relative path is `prefix`, and `lstat`s the
@@ -218,13 +317,7 @@ enum FileSystem {
             }
         }
         guard result == 0 else { return .failure(Failure(code: errno)) }
-        return .success(Status(
-            type: EntryType(mode: UInt32(info.st_mode)),
-            size: Int64(info.st_size),
-            linkCount: UInt64(info.st_nlink),
-            device: UInt64(info.st_dev),
-            inode: UInt64(info.st_ino)
-        ))
+        return .success(Status(info))
     }
 
     /// Up to `limit` bytes from the start of the regular file at `relative` below `base`. Refuses

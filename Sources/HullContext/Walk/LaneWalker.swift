@@ -183,15 +183,16 @@ struct LaneWalker: Sendable {
                 result.warnings.append(ContextWarning(kind: .unreadableDirectory, path: ContextPath(bytes: directory),
                                                       reason: failure.message, failsBuild: false))
             case .success(let fd):
-                // Names only: paths are built for subfolders, not for every file.
-                switch FileSystem.list(fd, prefix: []) {
+                // Names only, in one buffer: paths are built for subfolders, not for every file.
+                switch FileSystem.listNames(fd) {
                 case .failure(let failure):
                     result.warnings.append(ContextWarning(kind: .unreadableDirectory, path: ContextPath(bytes: directory),
                                                           reason: failure.message, failsBuild: false))
                 case .success(let listing):
                     var items: [ContextAggregator.ListedItem] = []
-                    items.reserveCapacity(listing.count)
-                    for listed in listing {
+                    items.reserveCapacity(listing.items.count)
+                    for listed in listing.items {
+                        let name = listing.name(listed)
                         var type = listed.type
                         var size: Int64 = 0
                         var repeatLink = false
@@ -212,14 +213,14 @@ struct LaneWalker: Sendable {
                             bytes += size
                         case .directory:
                             result.totals.directories += 1
-                            subdirectories.append(directory + [UInt8(ascii: "/")] + listed.path)
+                            subdirectories.append(directory + [UInt8(ascii: "/")] + name)
                         case .symlink:
                             result.totals.symlinks += 1
                         default:
                             result.totals.special += 1
                         }
                         entries += 1
-                        items.append(.init(name: listed.path[...], kind: kind, size: kind == .file ? size : 0))
+                        items.append(.init(name: name, kind: kind, size: kind == .file ? size : 0))
                     }
                     result.aggregator.add(listingOf: directory, items)
                 }
@@ -232,9 +233,11 @@ struct LaneWalker: Sendable {
     }
 }
 
-/// The folders still to read, shared by the lanes; a lane waits while others may add more.
+/// The folders still to read, shared by the lanes; a lane waits (asleep, not spinning) while
+/// others may add more.
 private final class WorkQueue: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
+    private var changed = pthread_cond_t()
     private var stack: [[UInt8]]
     private var busy = 0
     private var entries = 0
@@ -250,23 +253,26 @@ private final class WorkQueue: @unchecked Sendable {
     init(_ directories: [[UInt8]]) {
         stack = directories.reversed()
         pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&changed, nil)
     }
 
-    deinit { pthread_mutex_destroy(&mutex) }
+    deinit {
+        pthread_cond_destroy(&changed)
+        pthread_mutex_destroy(&mutex)
+    }
 
     /// The next folder to read, or nil when every folder is done.
     func next() -> [UInt8]? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
         while true {
-            pthread_mutex_lock(&mutex)
             if let directory = stack.popLast() {
                 busy += 1
-                pthread_mutex_unlock(&mutex)
                 return directory
             }
-            let done = busy == 0
-            pthread_mutex_unlock(&mutex)
-            if done { return nil }
-            sched_yield()
+            if busy == 0 { return nil }
+            // Another lane is reading a folder and may queue subfolders: wait for it.
+            pthread_cond_wait(&changed, &mutex)
         }
     }
 
@@ -277,6 +283,7 @@ private final class WorkQueue: @unchecked Sendable {
         defer { pthread_mutex_unlock(&mutex) }
         stack.append(contentsOf: subdirectories.reversed())
         busy -= 1
+        if !subdirectories.isEmpty || busy == 0 { pthread_cond_broadcast(&changed) }
         entries += count
         bytes += size
         guard entries - reported >= 4096 else { return nil }
