@@ -140,17 +140,36 @@ final class FileListing: @unchecked Sendable {
         defer { lock.unlock() }
         if let cached { return cached }
         var result: [String] = []
-        let base = URL(fileURLWithPath: root)
-        if let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isDirectoryKey], options: []) {
-            let prefix = base.standardizedFileURL.path + "/"
-            for case let url as URL in enumerator {
-                guard (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) != true else { continue }
-                let full = url.standardizedFileURL.path
-                result.append(full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full)
-            }
-        }
+        Self.list(root, relative: "", into: &result)
         cached = result.sorted()
         return cached!
+    }
+
+    /// Appends every entry below `folder` that is not a directory (files, symlinks, whatever
+    /// else), as paths relative to the root, descending into real directories only (not into
+    /// symlinks to them) and skipping folders that cannot be read — what `FileManager`'s
+    /// enumerator yields, read with `readdir` instead of a URL and a stat per entry.
+    private static func list(_ folder: String, relative: String, into result: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = folder + "/" + name
+            let shown = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isDirectory = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isDirectory {
+                list(path, relative: shown, into: &result)
+            } else {
+                result.append(shown)
+            }
+        }
     }
 }
 

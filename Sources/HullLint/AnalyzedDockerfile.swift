@@ -15,6 +15,8 @@ public struct AnalyzedDockerfile: Sendable {
     public let configuration: Configuration
     /// The shell scripts of RUN, shell-form CMD/ENTRYPOINT and HEALTHCHECK, by instruction index.
     public let scripts: [Int: InstructionScripts]
+    /// Facts derived from this analysis on first use and shared by the rules that need them.
+    public let memo = AnalysisMemo()
 
     /// Analyses `dockerfile`.
     public init(_ dockerfile: Dockerfile, context: BuildContextView? = nil, configuration: Configuration = Configuration(), options: BuildOptions = BuildOptions()) {

@@ -50,8 +50,8 @@ public struct InstructionScripts: Sendable {
         switch instruction.payload {
         case .run(let run):
             guard case .shell(let text) = run.command else { return InstructionScripts(scripts: [], shell: shell) }
-            let trimmed = text.text.trimmingCharacters(in: .whitespaces)
-            let onlyHeredoc = run.heredocs.count == 1 && trimmed.range(of: #"^[0-9]*<<-?\s*['"]?[^\s'"]+['"]?$"#, options: .regularExpression) != nil
+            let onlyHeredoc = run.heredocs.count == 1
+                && text.text.trimmingCharacters(in: .whitespaces).range(of: #"^[0-9]*<<-?\s*['"]?[^\s'"]+['"]?$"#, options: .regularExpression) != nil
             var commandScript: ShellScript?
             if !onlyHeredoc {
                 let script = parse(text)

@@ -7,6 +7,18 @@ public struct Linter: Sendable {
     public let rules: [any DockerfileRule]
     /// The configuration in force.
     public let configuration: Configuration
+    /// What each rule's sink needs, worked out once from the configuration (not per file).
+    private let plans: [RulePlan]
+
+    /// A rule's description with the severity and options configuration gives it, and whether
+    /// its findings may be dropped for an ignored peer ID.
+    private struct RulePlan: Sendable {
+        let description: RuleDescription
+        let severity: Severity
+        let options: [String: ConfigValue]
+        let mayIgnoreFindings: Bool
+        let isBuildKitCheck: Bool
+    }
 
     /// The code of BuildKit parse errors, which are findings but not rules.
     public static let parseErrorCode: RuleCode = "PS001"
@@ -21,11 +33,19 @@ public struct Linter: Sendable {
     /// Selects the enabled rules among `available`.
     public init(rules available: [any DockerfileRule.Type], configuration: Configuration) {
         self.configuration = configuration
-        self.rules = available.filter { configuration.isEnabled($0.description) }.map { $0.init() }
+        let enabled = available.filter { configuration.isEnabled($0.description) }
+        self.rules = enabled.map { $0.init() }
+        self.plans = enabled.map { type in
+            let description = type.description
+            return RulePlan(description: description, severity: configuration.severity(for: description),
+                            options: configuration.options(for: description),
+                            mayIgnoreFindings: configuration.ignore.contains { Configuration.isPartialAlias($0, of: description) },
+                            isBuildKitCheck: description.aliases.contains { $0.tool == "buildkit" })
+        }
     }
 
     /// The descriptions of the rules that run.
-    public var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
+    public var descriptions: [RuleDescription] { plans.map(\.description) }
 
     /// The instruction a finding at `offset` belongs to, for in-file suppressions: the one
     /// whose lines contain it, or, for a finding on a comment or blank line between
@@ -53,16 +73,15 @@ public struct Linter: Sendable {
         }
         let suppressions = configuration.allowsInlinePragmas ? Suppressions(syntax) : Suppressions.none
         let spans = syntax.instructions.map(\.linesRange)
-        for rule in rules {
-            let description = type(of: rule).description
-            var sink = DiagnosticSink(rule: description, severity: configuration.severity(for: description),
-                                      options: configuration.options(for: description), path: path)
+        for (rule, plan) in zip(rules, plans) {
+            let description = plan.description
+            var sink = DiagnosticSink(rule: description, severity: plan.severity, options: plan.options, path: path)
             rule.check(input, &sink)
             for var diagnostic in sink.diagnostics {
                 let instruction = Self.instruction(at: diagnostic.range?.start ?? 0, spans: spans)
                 if suppressions.suppresses(diagnostic, of: description, instruction: instruction) { continue }
-                if configuration.ignoresFinding(diagnostic, of: description) { continue }
-                if suppressions.buildKitChecksAreErrors, description.aliases.contains(where: { $0.tool == "buildkit" }) {
+                if plan.mayIgnoreFindings, configuration.ignoresFinding(diagnostic, of: description) { continue }
+                if suppressions.buildKitChecksAreErrors, plan.isBuildKitCheck {
                     diagnostic.severity = .error
                 }
                 diagnostics.append(diagnostic)

@@ -56,6 +56,9 @@ public struct Suppressions: Sendable {
     /// Parses `hull ignore=A,B` / `hadolint ignore=A B` (comment text without `#`); nil when
     /// the comment is not such a pragma.
     public static func pragma(_ text: String, global: Bool) -> [String]? {
+        // Most comments are prose: a pragma's first word starts with `h` or `H`.
+        guard let lead = text.utf8.first(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }),
+              lead | 0x20 == UInt8(ascii: "h") else { return nil }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard let tool = words.first?.lowercased(), tool == "hull" || tool == "hadolint" else { return nil }
         var rest = words.dropFirst()

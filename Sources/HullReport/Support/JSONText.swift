@@ -4,6 +4,16 @@ import Foundation
 /// slashes and a final newline, so the same report always yields the same bytes.
 enum JSONText {
     static func encode(_ value: some Encodable) -> String {
+        if var bytes = JSONTextEncoder.encode(value) {
+            bytes.append(UInt8(ascii: "\n"))
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return foundationEncode(value)
+    }
+
+    /// The same text through Foundation's `JSONEncoder`, the reference ``JSONTextEncoder``
+    /// matches byte for byte.
+    static func foundationEncode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {

@@ -50,9 +50,16 @@ struct ContextSource: Sendable {
     }
 }
 
+/// The memo key of ``AnalyzedDockerfile/contextSources``.
+private enum ContextSourcesFact: AnalysisFact {
+    typealias Value = [ContextSource]
+}
+
 extension AnalyzedDockerfile {
-    /// Every context source in file order, in all stages.
-    var contextSources: [ContextSource] {
+    /// Every context source in file order, in all stages; computed once per file.
+    var contextSources: [ContextSource] { memo.value(of: ContextSourcesFact.self) { makeContextSources() } }
+
+    private func makeContextSources() -> [ContextSource] {
         var sources: [ContextSource] = []
         for instruction in instructions {
             switch instruction.payload {

@@ -9,7 +9,7 @@ import HullShell
 /// Besides shell-form RUN, this covers exec-form RUN (whose arguments are read as one quoted
 /// command line, as hadolint does) and RUN wrapped in ONBUILD, so that a trigger is judged like
 /// the instruction it will become.
-struct HygieneRun {
+struct HygieneRun: Sendable {
     /// The RUN instruction, or the ONBUILD that wraps it.
     let instruction: Instruction
     /// The parsed scripts, command first.
@@ -52,8 +52,11 @@ struct HygieneRun {
 }
 
 extension AnalyzedDockerfile {
-    /// Every RUN (and ONBUILD RUN) with its parsed scripts, in file order.
-    var hygieneRuns: [HygieneRun] {
+    /// Every RUN (and ONBUILD RUN) with its parsed scripts, in file order; computed once per
+    /// file and shared by the rules.
+    var hygieneRuns: [HygieneRun] { memo.value(of: HygieneRunsFact.self) { makeHygieneRuns() } }
+
+    private func makeHygieneRuns() -> [HygieneRun] {
         var runs: [HygieneRun] = []
         var shell = ["/bin/sh", "-c"]
         var stage: Int?
@@ -129,6 +132,11 @@ extension AnalyzedDockerfile {
 
     /// The variables instruction `index` sees, for resolving `$NAME` in its scripts.
     func hygieneScope(at index: Int) -> VariableScope { semantics.scope(at: index) }
+}
+
+/// The memo key of ``AnalyzedDockerfile/hygieneRuns``.
+private enum HygieneRunsFact: AnalysisFact {
+    typealias Value = [HygieneRun]
 }
 
 /// Reads the JSON arguments of an exec-form RUN as one command line, each argument quoted,

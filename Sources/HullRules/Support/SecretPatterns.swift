@@ -88,23 +88,41 @@ enum SecretPatterns {
         var description: String
         /// The expression.
         var expression: NSRegularExpression
+        /// Text a match always contains (one of them), so that most values skip the expression.
+        var literals: [String]
+
+        /// Whether `value` may match: it contains one of ``literals``.
+        func mayMatch(_ value: String) -> Bool {
+            literals.contains { literal in SecretPatterns.contains(value, literal) }
+        }
     }
 
     /// Credentials with a recognisable shape.
     static let valuePatterns: [ValuePattern] = [
-        ("an AWS access key ID", #"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b"#),
-        ("a GitHub token", #"\bgh[pousr]_[A-Za-z0-9]{36,}"#),
-        ("a GitHub token", #"\bgithub_pat_[A-Za-z0-9_]{22,}"#),
-        ("a GitLab token", #"\bglpat-[A-Za-z0-9_-]{20,}"#),
-        ("a Stripe secret key", #"\b[rs]k_(?:live|test)_[A-Za-z0-9]{10,}"#),
-        ("a Slack token", #"\bxox[abposr]-[A-Za-z0-9-]{10,}"#),
-        ("a Google API key", #"\bAIza[0-9A-Za-z_-]{35}"#),
-        ("an npm token", #"\bnpm_[A-Za-z0-9]{36}\b"#),
-        ("an Anthropic API key", #"\bsk-ant-[A-Za-z0-9_-]{20,}"#),
-        ("an OpenAI API key", #"\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}"#),
-        ("a JSON Web Token", #"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#),
-        ("a private key", #"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"#),
-    ].map { ValuePattern(description: $0.0, expression: try! NSRegularExpression(pattern: $0.1)) }
+        ("an AWS access key ID", #"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b"#, ["AKIA", "ASIA"]),
+        ("a GitHub token", #"\bgh[pousr]_[A-Za-z0-9]{36,}"#, ["gh"]),
+        ("a GitHub token", #"\bgithub_pat_[A-Za-z0-9_]{22,}"#, ["github_pat_"]),
+        ("a GitLab token", #"\bglpat-[A-Za-z0-9_-]{20,}"#, ["glpat-"]),
+        ("a Stripe secret key", #"\b[rs]k_(?:live|test)_[A-Za-z0-9]{10,}"#, ["k_live_", "k_test_"]),
+        ("a Slack token", #"\bxox[abposr]-[A-Za-z0-9-]{10,}"#, ["xox"]),
+        ("a Google API key", #"\bAIza[0-9A-Za-z_-]{35}"#, ["AIza"]),
+        ("an npm token", #"\bnpm_[A-Za-z0-9]{36}\b"#, ["npm_"]),
+        ("an Anthropic API key", #"\bsk-ant-[A-Za-z0-9_-]{20,}"#, ["sk-ant-"]),
+        ("an OpenAI API key", #"\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}"#, ["sk-"]),
+        ("a JSON Web Token", #"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#, ["eyJ"]),
+        ("a private key", #"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----"#, ["-----BEGIN "]),
+    ].map { ValuePattern(description: $0.0, expression: try! NSRegularExpression(pattern: $0.1), literals: $0.2) }
+
+    /// Whether `text` contains `literal`, byte for byte (the expressions are case-sensitive).
+    static func contains(_ text: String, _ literal: String) -> Bool {
+        let haystack = Array(text.utf8), needle = Array(literal.utf8)
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        outer: for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] { continue outer }
+            return true
+        }
+        return false
+    }
 
     /// Values that stand in for a secret rather than being one.
     static let placeholders: Set<String> = [
@@ -154,7 +172,7 @@ enum SecretPatterns {
     /// Variable references and placeholders never match.
     static func secretKind(ofValue value: String) -> String? {
         let range = NSRange(value.startIndex..., in: value)
-        for pattern in valuePatterns {
+        for pattern in valuePatterns where pattern.mayMatch(value) {
             for match in pattern.expression.matches(in: value, range: range) {
                 guard let found = Range(match.range, in: value) else { continue }
                 if !isPlaceholder(String(value[found])) { return pattern.description }
