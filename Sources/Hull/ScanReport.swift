@@ -33,20 +33,17 @@ public struct ScanRequest: Sendable {
     public static let staleDatabaseDays = 7
 
     /// The UTC midnight of `YYYY-MM-DD`, or nil.
-    static func day(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.date(from: text)
-    }
+    static func day(_ text: String) -> Date? { dayFormatter().date(from: text) }
 
-    static func isoDay(_ date: Date) -> String {
+    static func isoDay(_ date: Date) -> String { dayFormatter().string(from: date) }
+
+    /// `YYYY-MM-DD` in UTC.
+    private static func dayFormatter() -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
+        return formatter
     }
 }
 

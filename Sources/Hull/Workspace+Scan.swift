@@ -1,4 +1,5 @@
 import Foundation
+import HullCore
 import HullLint
 import HullOCI
 import HullVulnerability
@@ -121,7 +122,7 @@ extension Workspace {
         guard let url, !url.lastPathComponent.hasPrefix(".hadolint") else { return [] }
         do {
             let configuration = try ConfigurationLoader.load(url)
-            return configuration.acceptedAdvisories.map { AcceptedAdvisory(id: $0.id, reason: $0.reason, expires: $0.expires, package: $0.package) }
+            return configuration.acceptedAdvisories
         } catch {
             throw .usage(error.description)
         }

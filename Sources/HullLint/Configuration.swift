@@ -31,7 +31,7 @@ public struct Configuration: Sendable, Hashable, Codable {
     public var shellcheck: Bool?
     /// Vulnerability advisories the project accepts (`hull scan` reports them apart and does
     /// not fail on them until they expire).
-    public var acceptedAdvisories: [AdvisoryAcceptance] = []
+    public var acceptedAdvisories: [AcceptedAdvisory] = []
 
     /// The defaults.
     public init() {}

@@ -142,9 +142,9 @@ public enum ConfigurationLoader {
 
     /// `accepted-advisories`: a list of maps with `id` and `reason` (required), `expires`
     /// (`YYYY-MM-DD`) and `package`.
-    private static func acceptedAdvisories(_ value: ConfigValue, _ key: String, _ file: String) throws(ConfigurationError) -> [AdvisoryAcceptance] {
+    private static func acceptedAdvisories(_ value: ConfigValue, _ key: String, _ file: String) throws(ConfigurationError) -> [AcceptedAdvisory] {
         guard case .list(let items) = value else { throw .invalidValue(file: file, key: key, expected: "a list of {id, reason, expires, package} entries") }
-        var result: [AdvisoryAcceptance] = []
+        var result: [AcceptedAdvisory] = []
         for (index, item) in items.enumerated() {
             let place = "\(key)[\(index)]"
             guard case .map(let fields) = item else { throw .invalidValue(file: file, key: place, expected: "a map with `id` and `reason`") }
@@ -154,8 +154,8 @@ public enum ConfigurationLoader {
             guard let id = fields["id"]?.stringValue, !id.isEmpty else { throw .invalidValue(file: file, key: "\(place).id", expected: "an advisory ID such as CVE-2024-1234") }
             guard let reason = fields["reason"]?.stringValue, !reason.isEmpty else { throw .invalidValue(file: file, key: "\(place).reason", expected: "the reason the advisory is accepted") }
             let expires = fields["expires"]?.stringValue
-            if let expires, !AdvisoryAcceptance.isDate(expires) { throw .invalidValue(file: file, key: "\(place).expires", expected: "a date as YYYY-MM-DD") }
-            result.append(AdvisoryAcceptance(id: id, reason: reason, expires: expires, package: fields["package"]?.stringValue))
+            if let expires, !AcceptedAdvisory.isDate(expires) { throw .invalidValue(file: file, key: "\(place).expires", expected: "a date as YYYY-MM-DD") }
+            result.append(AcceptedAdvisory(id: id, reason: reason, expires: expires, package: fields["package"]?.stringValue))
         }
         return result
     }

@@ -1,10 +1,10 @@
-/// One entry of `.hull.yaml`'s `accepted-advisories`: a vulnerability the project has looked
-/// at and accepts, with the reason and, optionally, the last day the acceptance holds.
-public struct AdvisoryAcceptance: Sendable, Hashable, Codable {
-    /// An advisory ID or any of its aliases (`CVE-2024-1234`, `GHSA-…`).
+/// An advisory the project has looked at and accepts (`.hull.yaml`'s `accepted-advisories`):
+/// ignored by scans until `expires`, with the reason recorded.
+public struct AcceptedAdvisory: Codable, Hashable, Sendable {
+    /// An advisory ID or any of its aliases (`CVE-2024-1234`, `GHSA-…`), matched case-insensitively.
     public var id: String
     public var reason: String
-    /// `YYYY-MM-DD`, inclusive.
+    /// `YYYY-MM-DD`, inclusive; after this day the entry no longer applies.
     public var expires: String?
     /// Limits the entry to one package name.
     public var package: String?
@@ -14,6 +14,12 @@ public struct AdvisoryAcceptance: Sendable, Hashable, Codable {
         self.reason = reason
         self.expires = expires
         self.package = package
+    }
+
+    /// Whether the entry still applies on `today` (`YYYY-MM-DD`).
+    public func isActive(today: String) -> Bool {
+        guard let expires else { return true }
+        return today <= expires
     }
 
     /// Whether `text` is a `YYYY-MM-DD` date.
